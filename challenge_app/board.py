@@ -1,0 +1,126 @@
+"""The measure board: every measure as it stands for one quarter.
+
+This is the one place that joins measures, targets, readings and challenge
+records into rows with their status, direction of travel and placement. The
+measure list, the challenge form's performance panel and the exports all use
+it, so they can never disagree. It runs a fixed handful of queries however
+many measures there are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from challenge_app.models import Challenge, Measure, Meeting, Placement, Target
+from challenge_app.periods import Month, Quarter, latest_month_window, parse_period
+from challenge_app.rag import Status, rag_status
+from challenge_app.store import Store
+from challenge_app.travel import Direction, default_placement, direction_of_travel, red_streak
+
+#: How far back to look when counting a Red streak for "hard to shift".
+STREAK_LOOKBACK_QUARTERS = 12
+
+
+@dataclass(frozen=True)
+class BoardRow:
+    measure: Measure
+    quarter: Quarter
+    value: float | None
+    latest_month: Month | None
+    latest_value: float | None
+    target: Target | None
+    status: Status
+    previous_value: float | None
+    direction: Direction
+    red_streak: int
+    challenge: Challenge | None
+
+    @property
+    def code(self) -> str:
+        return self.measure.code
+
+    @property
+    def hard_to_shift(self) -> bool:
+        return self.red_streak >= 2
+
+    @property
+    def default_placement(self) -> Placement:
+        return default_placement(self.status, self.direction)
+
+    @property
+    def placement(self) -> Placement:
+        """The officer's choice if made, otherwise the default from status and direction."""
+        if self.challenge is not None and self.challenge.placement is not None:
+            return self.challenge.placement
+        return self.default_placement
+
+    @property
+    def has_challenge(self) -> bool:
+        return self.challenge is not None and not self.challenge.is_empty
+
+
+def meeting_quarter(meeting: Meeting) -> Quarter:
+    period = parse_period(meeting.period)
+    return period if isinstance(period, Quarter) else period.quarter
+
+
+def build_board(
+    store: Store,
+    quarter: Quarter,
+    meeting: Meeting | None = None,
+    meeting_date: date | None = None,
+) -> list[BoardRow]:
+    """Every measure for ``quarter``, in natural code order."""
+    measures = store.measures.all()
+    targets = store.measures.targets()
+    first_q = quarter.index - STREAK_LOOKBACK_QUARTERS
+    quarterly = store.measures.values_between("quarter", first_q, quarter.index)
+    first_m, last_m = latest_month_window(quarter, meeting_date or (meeting and meeting.date))
+    monthly = store.measures.values_between("month", first_m.index, last_m.index)
+    challenges = store.meetings.challenges(meeting.id) if meeting and meeting.id else {}
+
+    latest_month: dict[str, int] = {}
+    for code, ordinal in monthly:
+        if ordinal > latest_month.get(code, -1):
+            latest_month[code] = ordinal
+
+    def status_at(m: Measure, q_index: int) -> Status:
+        q = Quarter.from_index(q_index)
+        t = targets.get((m.code, str(q.financial_year)))
+        return rag_status(
+            quarterly.get((m.code, q_index)),
+            t.target if t else None,
+            t.tolerance if t else None,
+            m.polarity,
+            m.kind,
+        )
+
+    rows = []
+    for m in measures:
+        value = quarterly.get((m.code, quarter.index))
+        previous = quarterly.get((m.code, quarter.index - 1))
+        month_index = latest_month.get(m.code)
+        streak = red_streak([status_at(m, i) for i in range(first_q, quarter.index + 1)])
+        rows.append(
+            BoardRow(
+                measure=m,
+                quarter=quarter,
+                value=value,
+                latest_month=Month.from_index(month_index) if month_index is not None else None,
+                latest_value=(
+                    monthly.get((m.code, month_index)) if month_index is not None else None
+                ),
+                target=targets.get((m.code, str(quarter.financial_year))),
+                status=status_at(m, quarter.index),
+                previous_value=previous,
+                direction=direction_of_travel(value, previous, m.polarity, m.kind),
+                red_streak=streak,
+                challenge=challenges.get(m.code),
+            )
+        )
+    return rows
+
+
+def board_for_meeting(store: Store, meeting: Meeting) -> list[BoardRow]:
+    return build_board(store, meeting_quarter(meeting), meeting)

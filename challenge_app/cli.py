@@ -1,0 +1,102 @@
+"""The command line: ``challenge-app`` (also ``python -m challenge_app``).
+
+With no subcommand it opens the main window; the subcommands work without a
+display. Exit status is 0 done, 2 bad input or arguments (a message on stderr
+saying what and where, nothing written), 1 anything unexpected.
+
+The GUI is imported only when it is wanted, so this module, like the rest of
+the core, never imports Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from challenge_app import __version__
+from challenge_app.errors import InputError
+
+EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT = 0, 1, 2
+
+log = logging.getLogger(__name__)
+
+#: subcommand -> module in challenge_app.commands providing ``add_arguments`` and ``run``
+SUBCOMMANDS = {
+    "import": ("dataset", "import a provider dataset (.csv or .xlsx) into the database"),
+    "export": ("appendices", "write the appendices workbook for a period"),
+    "pack-export": ("pack_export", "write the whole database as a challenge pack (JSON)"),
+    "pack-import": ("pack_import", "merge a challenge pack into the database"),
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but bad arguments exit 2 with our own wording."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"challenge-app: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="challenge-app",
+        description="Minute performance challenge meetings and export the report's appendices.",
+    )
+    parser.add_argument("--version", action="version", version=f"challenge-app {__version__}")
+    parser.add_argument("--db", type=Path, help="database file (default: in your data folder)")
+    parser.add_argument("--demo", action="store_true", help="open a fresh demo database")
+    parser.add_argument(
+        "--exit-when-ready",
+        action="store_true",
+        help="open the main window, wait for its first paint, then exit 0 (self-check)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, (module, summary) in SUBCOMMANDS.items():
+        command = importlib.import_module(f"challenge_app.commands.{module}")
+        sp = sub.add_parser(name, help=summary, description=summary)
+        command.add_arguments(sp)
+    return parser
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from challenge_app.paths import default_db_path
+
+    if args.demo and args.db:
+        raise InputError("--demo opens its own fresh database; leave out --db")
+    if args.demo:
+        from challenge_app.demo import build_demo_database
+
+        db_path = build_demo_database()
+    else:
+        db_path = args.db or default_db_path()
+    gui = importlib.import_module("ui.app")
+    return gui.run(db_path, exit_when_ready=args.exit_when_ready, demo=args.demo)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            return run_gui(args)
+        module = SUBCOMMANDS[args.command][0]
+        command = importlib.import_module(f"challenge_app.commands.{module}")
+        return command.run(args)
+    except InputError as exc:
+        print(f"challenge-app: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("challenge-app: interrupted; nothing was written.", file=sys.stderr)
+        return EXIT_UNEXPECTED
+    except Exception as exc:  # the last line of defence: say something useful
+        log.exception("unexpected error")
+        print(f"challenge-app: unexpected error: {exc!r}", file=sys.stderr)
+        return EXIT_UNEXPECTED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,31 @@
+"""Natural ordering of measure codes.
+
+Codes are text (``A06`` must keep its zero) but officers expect A2 before A10
+and A06 between A4 and A8, as in the contract's own schedule. The key splits a
+code into letter and number runs and compares numbers as numbers; the code
+itself breaks ties so that ``A6`` and ``A06`` still have a fixed order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_RUNS = re.compile(r"(\d+)")
+
+
+def natural_key(code: str) -> tuple:
+    """Sort key for a measure code: ``sorted(codes, key=natural_key)``."""
+    parts = []
+    for run in _RUNS.split(code.strip()):
+        if not run:
+            continue
+        if run.isdigit():
+            parts.append((1, int(run), ""))
+        else:
+            parts.append((0, 0, run.casefold()))
+    return (tuple(parts), code)
+
+
+def natural_sorted(codes: Iterable[str]) -> list[str]:
+    return sorted(codes, key=natural_key)

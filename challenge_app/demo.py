@@ -1,0 +1,115 @@
+"""The demo database: real figures from one quarter plus two earlier quarters.
+
+Built afresh on every ``--demo`` start from ``resources/sample`` so that an
+officer (or a screenshot, or a benchmark) always sees the same thing, and so
+that trying the program never touches their real database.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from challenge_app.models import (
+    Action,
+    Challenge,
+    Measure,
+    Meeting,
+    Parties,
+    Placement,
+    Reading,
+    Target,
+)
+from challenge_app.paths import resource
+from challenge_app.store import Store
+
+DATASET = ("sample", "demo-dataset.csv")
+MEETINGS = ("sample", "demo-meetings.json")
+
+
+def _none_if_blank(text: str) -> float | None:
+    return float(text) if text.strip() else None
+
+
+def load_sample_dataset(store: Store, path: Path) -> None:
+    """Load the shipped sample (already in the import template, and known good)."""
+    measures: dict[str, Measure] = {}
+    targets: dict[tuple[str, str], Target] = {}
+    readings: list[Reading] = []
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        for row in csv.DictReader(f):
+            code = row["code"]
+            measures[code] = Measure(
+                code, row["title"], row["area"], row["kind"], row["polarity"] or None, row["unit"]
+            )
+            targets[(code, row["year"])] = Target(
+                row["year"], _none_if_blank(row["target"]), _none_if_blank(row["tolerance"])
+            )
+            readings.append(Reading(code, row["period"], float(row["value"])))
+    with store.transaction():
+        store.measures.upsert(measures.values())
+        store.measures.upsert_targets((code, t) for (code, _year), t in targets.items())
+        store.measures.upsert_readings(readings)
+
+
+def load_sample_meetings(store: Store, path: Path) -> None:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    with store.transaction():
+        store.settings.set_parties(Parties(**data["parties"]))
+        store.settings.set_protective_marking(data.get("protective_marking", ""))
+        for m in data["meetings"]:
+            meeting = store.meetings.save(
+                Meeting(
+                    None,
+                    m["title"],
+                    date.fromisoformat(m["date"]),
+                    m["period"],
+                    m["kind"],
+                    tuple(m["attendees"]),
+                    tuple(m["apologies"]),
+                )
+            )
+            for c in m["challenges"]:
+                store.meetings.save_challenge(
+                    Challenge(
+                        meeting.id,
+                        c["code"],
+                        c["council_comment"],
+                        tuple(c["questions"]),
+                        c["provider_response"],
+                        c["meeting_notes"],
+                        c["headline"],
+                        Placement(c["placement"]),
+                    )
+                )
+            for a in m["actions"]:
+                store.meetings.save_action(
+                    Action(
+                        None,
+                        meeting.id,
+                        a["text"],
+                        a["code"],
+                        a["owner"],
+                        date.fromisoformat(a["due"]) if a["due"] else None,
+                        a["status"],
+                    ),
+                    closed_on=meeting.date,
+                )
+
+
+def build_demo_database(path: Path | None = None) -> Path:
+    """Create a fresh demo database (in a new temporary folder unless ``path`` is given)."""
+    if path is None:
+        path = Path(tempfile.mkdtemp(prefix="challenge-demo-")) / "demo.db"
+    elif path.exists():
+        path.unlink()
+    store = Store.open(path)
+    try:
+        load_sample_dataset(store, resource(*DATASET))
+        load_sample_meetings(store, resource(*MEETINGS))
+    finally:
+        store.close()
+    return path

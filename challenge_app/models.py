@@ -1,0 +1,138 @@
+"""The records the program keeps, as small immutable values.
+
+These carry no behaviour beyond what belongs to the value itself; the rules
+(RAG, direction of travel, placement) are pure functions in their own modules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+CONTRACT = "contract"
+VOLUMETRIC = "volumetric"
+HIGHER = "higher"
+LOWER = "lower"
+
+
+class Placement(StrEnum):
+    """Where a measure's challenge record goes in the report."""
+
+    APPENDIX1 = "appendix1"
+    APPENDIX2 = "appendix2"
+    NONE = "none"
+
+    @property
+    def label(self) -> str:
+        return {
+            Placement.APPENDIX1: "Appendix 1",
+            Placement.APPENDIX2: "Appendix 2",
+            Placement.NONE: "Not reported",
+        }[self]
+
+
+@dataclass(frozen=True)
+class Target:
+    """A measure's target and tolerance for one financial year (either may be absent)."""
+
+    year: str
+    target: float | None
+    tolerance: float | None
+
+
+@dataclass(frozen=True)
+class Measure:
+    code: str
+    title: str
+    area: str
+    kind: str = CONTRACT
+    polarity: str | None = HIGHER
+    unit: str = "%"
+
+    @property
+    def is_volumetric(self) -> bool:
+        return self.kind == VOLUMETRIC
+
+
+@dataclass(frozen=True)
+class Reading:
+    code: str
+    period: str
+    value: float
+
+
+@dataclass(frozen=True)
+class Parties:
+    """The names the officer uses for the two sides, e.g. "DMBC" and "Trust"."""
+
+    council: str = "Council"
+    provider: str = "Provider"
+
+    @property
+    def comment_heading(self) -> str:
+        return f"{self.council} Comment"
+
+    @property
+    def response_heading(self) -> str:
+        return f"{self.provider} Response"
+
+
+@dataclass(frozen=True)
+class Meeting:
+    id: int | None
+    title: str
+    date: date
+    period: str
+    kind: str = "quarterly"
+    attendees: tuple[str, ...] = ()
+    apologies: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return f"{self.period} - {self.date:%d %b %Y} - {self.title}"
+
+
+@dataclass(frozen=True)
+class Challenge:
+    """What was said about one measure at one meeting."""
+
+    meeting_id: int
+    code: str
+    council_comment: str = ""
+    questions: tuple[str, ...] = ()
+    provider_response: str = ""
+    meeting_notes: str = ""
+    headline: str = ""
+    placement: Placement | None = None  # None: not decided, the default applies
+    updated_at: str | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return not (
+            self.council_comment.strip()
+            or any(q.strip() for q in self.questions)
+            or self.provider_response.strip()
+            or self.meeting_notes.strip()
+            or self.headline.strip()
+        )
+
+
+ACTION_STATUSES = ("open", "done", "dropped")
+
+
+@dataclass(frozen=True)
+class Action:
+    """A follow-up action; open ones carry forward to later meetings until closed."""
+
+    id: int | None
+    meeting_id: int
+    text: str
+    code: str | None = None
+    owner: str = ""
+    due: date | None = None
+    status: str = "open"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == "open"

@@ -1,0 +1,109 @@
+"""Opening the database safely.
+
+Before the program touches a database it checks three things: that it can
+read it, that it was not written by a newer version (which we would corrupt),
+and whether it needs migrating, in which case a copy is kept beside it first.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from challenge_app.errors import InputError, NewerDatabaseError
+from challenge_app.store.schema import KNOWN, MIGRATION_SET, migrations
+
+OWNER_ONLY_FILE = 0o600
+OWNER_ONLY_DIR = 0o700
+
+
+def _create_owner_only(path: Path) -> None:
+    """Create an empty file readable by its owner only (where the OS has modes)."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=OWNER_ONLY_DIR)
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, OWNER_ONLY_FILE)
+    os.close(fd)
+
+
+def applied_migrations(db: Database) -> list[str]:
+    if not db["_sqlite_migrations"].exists():
+        return []
+    return [
+        row["name"]
+        for row in db.query(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY id",
+            [MIGRATION_SET],
+        )
+    ]
+
+
+def check_not_newer(db: Database, path: Path) -> None:
+    """Refuse a database that has migrations this version does not know."""
+    unknown = [name for name in applied_migrations(db) if name not in KNOWN]
+    if unknown:
+        raise NewerDatabaseError(
+            f"{path} was written by a newer version of Challenge "
+            f"(it has schema changes {', '.join(unknown)} that this version does not know). "
+            "Install the newer version to open it; this database has not been changed."
+        )
+
+
+def backup_before_migration(path: Path) -> Path:
+    """Copy the database (and any WAL content) aside before a schema change."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    copy = path.with_name(f"{path.stem}.before-upgrade-{stamp}{path.suffix}")
+    with contextlib.closing(sqlite3.connect(path)) as src:
+        src.execute("PRAGMA wal_checkpoint(FULL)")
+    shutil.copy2(path, copy)
+    os.chmod(copy, OWNER_ONLY_FILE)
+    return copy
+
+
+def open_database(path: Path | str, *, readonly: bool = False) -> Database:
+    """Open (creating if needed) and migrate the database at ``path``.
+
+    Raises ``InputError`` for a file that is not a Challenge database or is
+    from a newer version; in both cases the file is left exactly as it was.
+    """
+    path = Path(path)
+    if not path.exists():
+        if readonly:
+            raise InputError(f"{path} does not exist")
+        _create_owner_only(path)
+    try:
+        if readonly:
+            conn = sqlite3.connect(
+                f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None
+            )
+        else:
+            # Driver autocommit: transactions are only the explicit ones
+            # (db.atomic()), never an implicit one left open by accident.
+            conn = sqlite3.connect(path, isolation_level=None)
+        db = Database(conn)
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA busy_timeout = 5000")
+        check_not_newer(db, path)
+    except sqlite3.DatabaseError as exc:
+        raise InputError(f"{path} is not a Challenge database that can be opened ({exc})") from exc
+    if readonly:
+        return db
+    pending = migrations.pending(db)
+    if pending and applied_migrations(db):
+        backup_before_migration(path)
+    if db.journal_mode != "wal":
+        db.enable_wal()
+    migrations.apply(db)
+    return db
+
+
+@contextlib.contextmanager
+def transaction(db: Database) -> Iterator[Database]:
+    """All-or-nothing: every multi-row write goes through here."""
+    with db.atomic():
+        yield db

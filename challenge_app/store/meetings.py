@@ -1,0 +1,218 @@
+"""Meetings, the challenge records written at them, and follow-up actions."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+
+from sqlite_utils import Database
+
+from challenge_app.codes import natural_key
+from challenge_app.models import Action, Challenge, Meeting, Placement
+from challenge_app.periods import parse_quarter
+
+
+def _meeting(row: dict) -> Meeting:
+    return Meeting(
+        id=row["id"],
+        title=row["title"],
+        date=date.fromisoformat(row["date"]),
+        period=row["period"],
+        kind=row["kind"],
+        attendees=tuple(json.loads(row["attendees"])),
+        apologies=tuple(json.loads(row["apologies"])),
+    )
+
+
+def _challenge(row: dict) -> Challenge:
+    return Challenge(
+        meeting_id=row["meeting_id"],
+        code=row["code"],
+        council_comment=row["council_comment"],
+        questions=tuple(json.loads(row["questions"])),
+        provider_response=row["provider_response"],
+        meeting_notes=row["meeting_notes"],
+        headline=row["headline"],
+        placement=Placement(row["placement"]) if row["placement"] else None,
+        updated_at=row["updated_at"],
+    )
+
+
+def _action(row: dict) -> Action:
+    return Action(
+        id=row["id"],
+        meeting_id=row["meeting_id"],
+        text=row["text"],
+        code=row["code"],
+        owner=row["owner"],
+        due=date.fromisoformat(row["due"]) if row["due"] else None,
+        status=row["status"],
+    )
+
+
+class MeetingRepo:
+    def __init__(self, db: Database):
+        self.db = db
+
+    # -- meetings ---------------------------------------------------------
+    def all(self) -> list[Meeting]:
+        """Every meeting, newest first (the officer usually wants the latest)."""
+        return [
+            _meeting(row)
+            for row in self.db.query("SELECT * FROM meetings ORDER BY date DESC, id DESC")
+        ]
+
+    def get(self, meeting_id: int) -> Meeting | None:
+        rows = list(self.db.query("SELECT * FROM meetings WHERE id = ?", [meeting_id]))
+        return _meeting(rows[0]) if rows else None
+
+    def latest_for_period(self, period: str) -> Meeting | None:
+        """The latest meeting reviewing ``period``: what ``export --period`` means."""
+        rows = list(
+            self.db.query(
+                "SELECT * FROM meetings WHERE period = ? ORDER BY date DESC, id DESC LIMIT 1",
+                [str(parse_quarter(period))],
+            )
+        )
+        return _meeting(rows[0]) if rows else None
+
+    def save(self, meeting: Meeting) -> Meeting:
+        """Insert a new meeting (``id`` None) or update an existing one."""
+        values = {
+            "title": meeting.title,
+            "date": meeting.date.isoformat(),
+            "period": meeting.period,
+            "kind": meeting.kind,
+            "attendees": json.dumps(list(meeting.attendees)),
+            "apologies": json.dumps(list(meeting.apologies)),
+        }
+        with self.db.atomic():
+            if meeting.id is None:
+                cursor = self.db.execute(
+                    """INSERT INTO meetings (title, date, period, kind, attendees, apologies)
+                       VALUES (:title, :date, :period, :kind, :attendees, :apologies)""",
+                    values,
+                )
+                meeting_id = cursor.lastrowid
+            else:
+                meeting_id = meeting.id
+                self.db.execute(
+                    """UPDATE meetings SET title = :title, date = :date, period = :period,
+                       kind = :kind, attendees = :attendees, apologies = :apologies
+                       WHERE id = :id""",
+                    {**values, "id": meeting_id},
+                )
+        return self.get(meeting_id)
+
+    def find(self, period: str, day: date, title: str) -> Meeting | None:
+        rows = list(
+            self.db.query(
+                "SELECT * FROM meetings WHERE period = ? AND date = ? AND title = ?",
+                [period, day.isoformat(), title],
+            )
+        )
+        return _meeting(rows[0]) if rows else None
+
+    # -- challenge records ------------------------------------------------
+    def challenges(self, meeting_id: int) -> dict[str, Challenge]:
+        """Every challenge record of a meeting, keyed by measure code."""
+        return {
+            row["code"]: _challenge(row)
+            for row in self.db.query("SELECT * FROM challenges WHERE meeting_id = ?", [meeting_id])
+        }
+
+    def challenge(self, meeting_id: int, code: str) -> Challenge | None:
+        rows = list(
+            self.db.query(
+                "SELECT * FROM challenges WHERE meeting_id = ? AND code = ?", [meeting_id, code]
+            )
+        )
+        return _challenge(rows[0]) if rows else None
+
+    def save_challenge(self, challenge: Challenge) -> Challenge:
+        """Write one challenge record (insert or replace), stamped with the time."""
+        stamp = datetime.now(UTC).isoformat(timespec="seconds")
+        with self.db.atomic():
+            self.db.execute(
+                """INSERT INTO challenges (meeting_id, code, council_comment, questions,
+                     provider_response, meeting_notes, headline, placement, updated_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                   ON CONFLICT (meeting_id, code) DO UPDATE SET
+                     council_comment = excluded.council_comment,
+                     questions = excluded.questions,
+                     provider_response = excluded.provider_response,
+                     meeting_notes = excluded.meeting_notes,
+                     headline = excluded.headline,
+                     placement = excluded.placement,
+                     updated_at = excluded.updated_at""",
+                [
+                    challenge.meeting_id,
+                    challenge.code,
+                    challenge.council_comment,
+                    json.dumps(list(challenge.questions), ensure_ascii=False),
+                    challenge.provider_response,
+                    challenge.meeting_notes,
+                    challenge.headline,
+                    challenge.placement.value if challenge.placement else None,
+                    stamp,
+                ],
+            )
+        return self.challenge(challenge.meeting_id, challenge.code)
+
+    # -- follow-up actions ------------------------------------------------
+    def actions_for(self, meeting: Meeting) -> list[Action]:
+        """The meeting's own actions, plus earlier meetings' actions still open
+        at its date (or closed at it): open actions carry forward until closed."""
+        rows = self.db.query(
+            """SELECT a.* FROM actions a JOIN meetings m ON m.id = a.meeting_id
+               WHERE a.meeting_id = :id
+                  OR (m.date < :date AND (a.status = 'open' OR a.closed_date >= :date))
+               ORDER BY m.date, a.id""",
+            {"id": meeting.id, "date": meeting.date.isoformat()},
+        )
+        actions = [_action(row) for row in rows]
+        return sorted(actions, key=lambda a: (a.code is None, natural_key(a.code or "")))
+
+    def own_actions(self, meeting_id: int) -> list[Action]:
+        return [
+            _action(row)
+            for row in self.db.query(
+                "SELECT * FROM actions WHERE meeting_id = ? ORDER BY id", [meeting_id]
+            )
+        ]
+
+    def save_action(self, action: Action, closed_on: date | None = None) -> Action:
+        """Insert or update an action; ``closed_on`` records when it stopped being open."""
+        values = {
+            "meeting_id": action.meeting_id,
+            "code": action.code or None,
+            "text": action.text,
+            "owner": action.owner,
+            "due": action.due.isoformat() if action.due else None,
+            "status": action.status,
+            "closed_date": None if action.is_open else (closed_on or date.today()).isoformat(),
+        }
+        with self.db.atomic():
+            if action.id is None:
+                action_id = self.db.execute(
+                    """INSERT INTO actions (meeting_id, code, text, owner, due, status,
+                         closed_date)
+                       VALUES (:meeting_id, :code, :text, :owner, :due, :status, :closed_date)""",
+                    values,
+                ).lastrowid
+            else:
+                action_id = action.id
+                self.db.execute(
+                    """UPDATE actions SET meeting_id = :meeting_id, code = :code, text = :text,
+                         owner = :owner, due = :due, status = :status,
+                         closed_date = CASE WHEN :status = 'open' THEN NULL
+                                            ELSE COALESCE(closed_date, :closed_date) END
+                       WHERE id = :id""",
+                    {**values, "id": action_id},
+                )
+        row = next(self.db.query("SELECT * FROM actions WHERE id = ?", [action_id]))
+        return _action(row)
+
+    def delete_action(self, action_id: int) -> None:
+        with self.db.atomic():
+            self.db.execute("DELETE FROM actions WHERE id = ?", [action_id])

@@ -1,0 +1,47 @@
+"""Per-database settings: the parties' names and the protective marking.
+
+These belong to the database, not the machine, because they belong to the
+contract: a colleague opening the same pack must see the same headings.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from challenge_app.models import Parties
+
+
+class SettingsRepo:
+    def __init__(self, db: Database):
+        self.db = db
+
+    def get(self, key: str, default: str = "") -> str:
+        rows = list(self.db.query("SELECT value FROM settings WHERE key = ?", [key]))
+        return rows[0]["value"] if rows else default
+
+    def set(self, key: str, value: str) -> None:
+        self.db.execute(
+            """INSERT INTO settings (key, value) VALUES (?, ?)
+               ON CONFLICT (key) DO UPDATE SET value = excluded.value""",
+            [key, value],
+        )
+
+    def parties(self) -> Parties:
+        return Parties(
+            council=self.get("council_name", "Council") or "Council",
+            provider=self.get("provider_name", "Provider") or "Provider",
+        )
+
+    def set_parties(self, parties: Parties) -> None:
+        with self.db.atomic():
+            self.set("council_name", parties.council.strip() or "Council")
+            self.set("provider_name", parties.provider.strip() or "Provider")
+
+    @property
+    def protective_marking(self) -> str:
+        """E.g. "OFFICIAL - SENSITIVE", printed in export footers; empty for none."""
+        return self.get("protective_marking", "")
+
+    def set_protective_marking(self, marking: str) -> None:
+        with self.db.atomic():
+            self.set("protective_marking", marking.strip())

@@ -1,0 +1,43 @@
+"""Shared fixtures: a fresh real SQLite file per test, never a mock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from challenge_app.demo import build_demo_database
+from challenge_app.store import Store
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = REPO.parent / "shared" / "fixtures"
+Q1_CSV = FIXTURES / "q1-2016-17.csv"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory, monkeypatch):
+    """Keep tests out of the real user's data, log and settings folders."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "challenge.db"
+
+
+@pytest.fixture
+def store(db_path: Path):
+    s = Store.open(db_path)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def demo_store(tmp_path: Path):
+    s = Store.open(build_demo_database(tmp_path / "demo.db"))
+    yield s
+    s.close()

@@ -1,0 +1,61 @@
+import pytest
+
+from challenge_app.models import Placement
+from challenge_app.rag import Status
+from challenge_app.travel import Direction, default_placement, direction_of_travel, is_hard_to_shift
+
+IMP, S, D, U = Direction.IMPROVING, Direction.STABLE, Direction.DECLINING, Direction.UNKNOWN
+G, A, R, N = Status.GREEN, Status.AMBER, Status.RED, Status.NONE
+
+
+@pytest.mark.parametrize(
+    "current, previous, polarity, kind, expected",
+    [
+        (24, 27, "lower", "contract", IMP),  # a fall in re-referrals is an improvement
+        (27, 24, "lower", "contract", D),
+        (90, 88, "higher", "contract", IMP),
+        (88, 90, "higher", "contract", D),
+        (15, 15, "lower", "contract", S),
+        (0.1 + 0.2, 0.3, "higher", "contract", S),  # float noise is not movement
+        (24, None, "lower", "contract", U),  # no previous figure
+        (None, 24, "lower", "contract", U),
+        (1843, 1702, None, "volumetric", U),  # no "better" for context figures
+    ],
+)
+def test_direction_of_travel(current, previous, polarity, kind, expected):
+    assert direction_of_travel(current, previous, polarity, kind) is expected
+
+
+@pytest.mark.parametrize(
+    "statuses, expected",
+    [
+        ([R, R], True),
+        ([G, R, R, R], True),
+        ([R], False),
+        ([R, G], False),
+        ([R, A, R], False),
+        ([R, N, R], False),  # a missing quarter breaks the streak
+        ([], False),
+    ],
+)
+def test_hard_to_shift(statuses, expected):
+    assert is_hard_to_shift(statuses) is expected
+
+
+@pytest.mark.parametrize(
+    "status, direction, expected",
+    [
+        (R, IMP, Placement.APPENDIX2),
+        (R, D, Placement.APPENDIX2),
+        (A, IMP, Placement.APPENDIX1),
+        (A, S, Placement.APPENDIX2),
+        (A, D, Placement.APPENDIX2),
+        (G, IMP, Placement.APPENDIX1),
+        (G, S, Placement.APPENDIX1),
+        (G, U, Placement.APPENDIX1),
+        (G, D, Placement.APPENDIX2),
+        (N, IMP, Placement.NONE),
+    ],
+)
+def test_default_placement(status, direction, expected):
+    assert default_placement(status, direction) is expected
