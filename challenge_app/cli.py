@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from challenge_app import __version__
+import challenge_app
 from challenge_app.errors import InputError
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT = 0, 1, 2
@@ -33,6 +33,13 @@ SUBCOMMANDS = {
 }
 
 
+class _VersionAction(argparse.Action):
+    """``--version``, looked up only when asked for (it costs start-up time)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        parser.exit(0, f"challenge-app {challenge_app.__version__}\n")
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, but bad arguments exit 2 with our own wording."""
 
@@ -46,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="challenge-app",
         description="Minute performance challenge meetings and export the report's appendices.",
     )
-    parser.add_argument("--version", action="version", version=f"challenge-app {__version__}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0, help="print the version")
     parser.add_argument("--db", type=Path, help="database file (default: in your data folder)")
     parser.add_argument("--demo", action="store_true", help="open a fresh demo database")
     parser.add_argument(
