@@ -8,7 +8,7 @@ from sqlite_utils import Database
 
 from challenge_app.codes import natural_key
 from challenge_app.models import Measure, Reading, Target
-from challenge_app.periods import FinancialYear, parse_period
+from challenge_app.periods import FinancialYear, Quarter, parse_period
 
 
 class MeasureRepo:
@@ -123,3 +123,15 @@ class MeasureRepo:
                 [kind, first, last],
             )
         }
+
+    def latest_quarter(self) -> Quarter | None:
+        """The most recent quarter any measure has a figure for.
+
+        With no meetings yet the main window still shows the measures as they
+        stand now, which means the latest quarter that has data.
+        """
+        rows = list(
+            self.db.query("SELECT MAX(ordinal) AS last FROM readings WHERE period_kind = 'quarter'")
+        )
+        last = rows[0]["last"] if rows else None
+        return Quarter.from_index(last) if last is not None else None
