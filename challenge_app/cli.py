@@ -37,7 +37,8 @@ class _VersionAction(argparse.Action):
     """``--version``, looked up only when asked for (it costs start-up time)."""
 
     def __call__(self, parser, namespace, values, option_string=None):
-        parser.exit(0, f"challenge-app {challenge_app.__version__}\n")
+        print(f"challenge-app {challenge_app.__version__}")
+        parser.exit(0)
 
 
 class _Parser(argparse.ArgumentParser):
