@@ -1,12 +1,22 @@
-"""Subcommand: see INTERFACES.md. (Filled in by the issue that builds import_pack.)"""
+"""Subcommand ``pack-import``: merge a challenge pack into the database (INTERFACES.md).
+
+The pack is read and checked before the database is even opened, so a bad
+pack never creates or touches a database file.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from challenge_app.commands import add_db_argument, require_db
-from challenge_app.errors import InputError
+from challenge_app.packs import merge_pack, read_pack
+from challenge_app.progress import TerminalProgress
+from challenge_app.store import Store
+
+#: Unknown keys are listed up to this many; past that, a count says the rest.
+IGNORED_KEYS_LISTED = 5
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -15,5 +25,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    require_db(args)
-    raise InputError("this command is not available in this build yet")
+    db_path = require_db(args)
+    loaded = read_pack(args.file)
+    store = Store.open(db_path)
+    try:
+        plan = merge_pack(store, loaded.pack, TerminalProgress(), file=str(args.file))
+    finally:
+        store.close()
+    if loaded.ignored_keys:
+        shown = ", ".join(loaded.ignored_keys[:IGNORED_KEYS_LISTED])
+        more = len(loaded.ignored_keys) - IGNORED_KEYS_LISTED
+        print(
+            f"challenge-app: note: left out keys this version does not know: {shown}"
+            + (f" and {more} more" if more > 0 else ""),
+            file=sys.stderr,
+        )
+    verb = "Merged" if plan.changes_anything else "Nothing to change from"
+    print(f"{verb} {args.file.name} into {db_path}:")
+    for line in plan.summary_lines():
+        print(f"  {line}")
+    return 0

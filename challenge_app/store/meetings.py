@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
 
 from sqlite_utils import Database
@@ -216,3 +217,112 @@ class MeetingRepo:
     def delete_action(self, action_id: int) -> None:
         with self.db.atomic():
             self.db.execute("DELETE FROM actions WHERE id = ?", [action_id])
+
+    # -- bulk writes (challenge packs merge many records in one go) -------
+    def ids_by_key(self) -> dict[tuple[str, str, str], int]:
+        """Every meeting's id keyed by (period, date, title), the key packs match on."""
+        return {
+            (row["period"], row["date"], row["title"]): row["id"]
+            for row in self.db.query("SELECT id, period, date, title FROM meetings")
+        }
+
+    def upsert_by_key(self, meetings: Iterable[Meeting]) -> dict[tuple[str, str, str], int]:
+        """Insert meetings, or update the one with the same period, date and title;
+        returns every meeting's id by that key."""
+        rows = [
+            {
+                "title": m.title,
+                "date": m.date.isoformat(),
+                "period": m.period,
+                "kind": m.kind,
+                "attendees": json.dumps(list(m.attendees), ensure_ascii=False),
+                "apologies": json.dumps(list(m.apologies), ensure_ascii=False),
+            }
+            for m in meetings
+        ]
+        with self.db.atomic():
+            self.db.conn.executemany(
+                """INSERT INTO meetings (title, date, period, kind, attendees, apologies)
+                   VALUES (:title, :date, :period, :kind, :attendees, :apologies)
+                   ON CONFLICT (period, date, title) DO UPDATE SET kind = excluded.kind,
+                     attendees = excluded.attendees, apologies = excluded.apologies""",
+                rows,
+            )
+        return self.ids_by_key()
+
+    def upsert_challenges(self, challenges: Iterable[Challenge]) -> None:
+        """Write many challenge records at once. A record whose content has not
+        changed keeps its ``updated_at``, so merging the same data twice is no change."""
+        stamp = datetime.now(UTC).isoformat(timespec="seconds")
+        rows = [
+            (
+                c.meeting_id,
+                c.code,
+                c.council_comment,
+                json.dumps(list(c.questions), ensure_ascii=False),
+                c.provider_response,
+                c.meeting_notes,
+                c.headline,
+                c.placement.value if c.placement else None,
+                stamp,
+            )
+            for c in challenges
+        ]
+        with self.db.atomic():
+            self.db.conn.executemany(
+                """INSERT INTO challenges (meeting_id, code, council_comment, questions,
+                     provider_response, meeting_notes, headline, placement, updated_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                   ON CONFLICT (meeting_id, code) DO UPDATE SET
+                     council_comment = excluded.council_comment,
+                     questions = excluded.questions,
+                     provider_response = excluded.provider_response,
+                     meeting_notes = excluded.meeting_notes,
+                     headline = excluded.headline,
+                     placement = excluded.placement,
+                     updated_at = excluded.updated_at
+                   WHERE challenges.council_comment IS NOT excluded.council_comment
+                      OR challenges.questions IS NOT excluded.questions
+                      OR challenges.provider_response IS NOT excluded.provider_response
+                      OR challenges.meeting_notes IS NOT excluded.meeting_notes
+                      OR challenges.headline IS NOT excluded.headline
+                      OR challenges.placement IS NOT excluded.placement""",
+                rows,
+            )
+
+    def all_actions(self) -> list[Action]:
+        """Every action of every meeting, each meeting's in the order they were entered."""
+        return [
+            _action(row) for row in self.db.query("SELECT * FROM actions ORDER BY meeting_id, id")
+        ]
+
+    def save_actions(self, actions: Iterable[tuple[Action, date]]) -> None:
+        """Insert (``id`` None) or update many actions; each comes with the date to
+        record as its closing date if it is closed and none is recorded yet."""
+        inserts, updates = [], []
+        for action, closed_on in actions:
+            values = {
+                "id": action.id,
+                "meeting_id": action.meeting_id,
+                "code": action.code or None,
+                "text": action.text,
+                "owner": action.owner,
+                "due": action.due.isoformat() if action.due else None,
+                "status": action.status,
+                "closed_date": None if action.is_open else closed_on.isoformat(),
+            }
+            (inserts if action.id is None else updates).append(values)
+        with self.db.atomic():
+            self.db.conn.executemany(
+                """INSERT INTO actions (meeting_id, code, text, owner, due, status, closed_date)
+                   VALUES (:meeting_id, :code, :text, :owner, :due, :status, :closed_date)""",
+                inserts,
+            )
+            self.db.conn.executemany(
+                """UPDATE actions SET meeting_id = :meeting_id, code = :code, text = :text,
+                     owner = :owner, due = :due, status = :status,
+                     closed_date = CASE WHEN :status = 'open' THEN NULL
+                                        ELSE COALESCE(closed_date, :closed_date) END
+                   WHERE id = :id""",
+                updates,
+            )

@@ -1,0 +1,476 @@
+"""Reading a challenge pack: JSON text in, a checked ``Pack`` out, or every problem named.
+
+A pack may come from a colleague, an older or newer version of the program, or
+a hand edit, so nothing in it is trusted. Each problem is reported with the
+JSON path of the value at fault (``meetings[1].challenges[0].code: expected
+text``) so the officer can find it, and all problems are collected in one pass
+rather than one per attempt. Periods, years and dates are read with the same
+parsers the rest of the program uses, and stored in their canonical form.
+
+Keys this version does not know are left out and listed (a newer version may
+add some), but a pack whose ``version`` is newer than ours is refused: it may
+mean something we would get wrong.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from challenge_app.errors import InputError, Problem
+from challenge_app.models import (
+    ACTION_STATUSES,
+    CONTRACT,
+    HIGHER,
+    LOWER,
+    VOLUMETRIC,
+    Measure,
+    Parties,
+    Placement,
+    Reading,
+    Target,
+)
+from challenge_app.packs.model import (
+    FORMAT,
+    VERSION,
+    Pack,
+    PackAction,
+    PackChallenge,
+    PackMeasure,
+    PackMeeting,
+)
+from challenge_app.periods import FinancialYear, parse_period
+
+MEETING_KINDS = ("quarterly", "monthly")
+#: More problems than this are summarised: past a screenful, the pack is simply not a pack.
+MAX_PROBLEMS_LISTED = 20
+
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MISSING = object()
+
+
+@dataclass
+class PackFile:
+    """A pack read from disk, with the keys that were left out because we do not know them."""
+
+    path: Path
+    pack: Pack
+    ignored_keys: list[str] = field(default_factory=list)
+
+
+def _reject_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number a pack may hold")
+
+
+def read_pack(path: Path | str) -> PackFile:
+    """Read and check the pack at ``path``; raise ``InputError`` saying what and where."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(Problem("no such file", file=str(path))) from None
+    except OSError as exc:
+        raise InputError(Problem(f"cannot be read ({exc.strerror})", file=str(path))) from exc
+    pack, ignored = parse_pack_text(raw, file=str(path))
+    return PackFile(path, pack, ignored)
+
+
+def parse_pack_text(raw: bytes | str, file: str | None = None) -> tuple[Pack, list[str]]:
+    """Decode JSON text and check it as a pack; returns the pack and the ignored keys."""
+    if isinstance(raw, bytes):
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                Problem(
+                    f"is not a challenge pack: it is not UTF-8 text (byte {exc.start})", file=file
+                )
+            ) from None
+    else:
+        text = raw
+    if not text.strip():
+        raise InputError(Problem("is empty: a challenge pack is a JSON file", file=file))
+    try:
+        data = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise InputError(Problem(_describe_json_error(exc, text), file=file)) from None
+    except ValueError as exc:
+        raise InputError(Problem(f"is not valid JSON: {exc}", file=file)) from None
+    return parse_pack(data, file=file)
+
+
+def _describe_json_error(exc: json.JSONDecodeError, text: str) -> str:
+    where = f"line {exc.lineno}, column {exc.colno}"
+    if exc.pos >= len(text.rstrip()):
+        return f"{where}: the file ends before the pack is complete (is it truncated?)"
+    if exc.pos == 0:
+        return f"is not a challenge pack: it is not JSON ({where}: {exc.msg})"
+    return f"{where}: not valid JSON ({exc.msg})"
+
+
+def parse_pack(data: Any, file: str | None = None) -> tuple[Pack, list[str]]:
+    """Check decoded JSON as a pack; raise ``InputError`` listing every problem."""
+    reader = _Reader(file)
+    if not isinstance(data, dict):
+        raise InputError(
+            Problem(f"is not a challenge pack: expected a JSON object, found {_kind(data)}", file)
+        )
+    _check_format_and_version(data, file)
+    pack = reader.pack(data)
+    if reader.problems:
+        problems = reader.problems
+        if len(problems) > MAX_PROBLEMS_LISTED:
+            extra = len(problems) - MAX_PROBLEMS_LISTED
+            problems = [*problems[:MAX_PROBLEMS_LISTED], Problem(f"... and {extra} more", file)]
+        raise InputError(problems)
+    return pack, reader.ignored
+
+
+def _check_format_and_version(data: dict, file: str | None) -> None:
+    """Stop before reading anything else if this is not a pack we understand."""
+    fmt = data.get("format", _MISSING)
+    if fmt is _MISSING:
+        raise InputError(Problem(f'format: missing; a challenge pack says "{FORMAT}"', file))
+    if fmt != FORMAT:
+        raise InputError(
+            Problem(
+                f'format: {json.dumps(fmt)} is not a challenge pack (expected "{FORMAT}")', file
+            )
+        )
+    version = data.get("version", _MISSING)
+    if version is _MISSING:
+        raise InputError(Problem("version: missing", file))
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise InputError(Problem(f"version: {json.dumps(version)} is not a pack version", file))
+    if version > VERSION:
+        raise InputError(
+            Problem(
+                f"was written by a newer version of Challenge (pack version {version}; this "
+                f"version reads up to version {VERSION}). Install the newer version to import "
+                "it; nothing has been changed.",
+                file,
+            )
+        )
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    return "an object"
+
+
+def _join(path: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else key
+
+
+class _Reader:
+    """Walks the decoded JSON, building records and noting each problem with its path."""
+
+    def __init__(self, file: str | None):
+        self.file = file
+        self.problems: list[Problem] = []
+        self.ignored: list[str] = []
+
+    def problem(self, path: str, message: str) -> None:
+        self.problems.append(Problem(f"{path}: {message}", file=self.file))
+
+    # -- shapes -----------------------------------------------------------
+    def known(self, obj: dict, path: str, keys: set[str]) -> None:
+        self.ignored.extend(_join(path, k) for k in obj if k not in keys)
+
+    def objects(self, obj: dict, key: str, path: str) -> list[tuple[str, dict]]:
+        """The objects in list ``key`` (absent means empty), each with its path."""
+        value = obj.get(key, [])
+        here = _join(path, key)
+        if not isinstance(value, list):
+            self.problem(here, f"expected a list, found {_kind(value)}")
+            return []
+        items = []
+        for i, item in enumerate(value):
+            if isinstance(item, dict):
+                items.append((_join(here, i), item))
+            else:
+                self.problem(_join(here, i), f"expected an object, found {_kind(item)}")
+        return items
+
+    def value(self, obj: dict, key: str, path: str, default: Any = _MISSING) -> Any:
+        value = obj.get(key, default)
+        if value is _MISSING:
+            self.problem(_join(path, key), "missing")
+        return value
+
+    # -- values -----------------------------------------------------------
+    def text(self, obj: dict, key: str, path: str, default: Any = _MISSING) -> str | None:
+        value = self.value(obj, key, path, default)
+        if value is _MISSING:
+            return None
+        if not isinstance(value, str):
+            self.problem(_join(path, key), f"expected text, found {_kind(value)}")
+            return None
+        return value
+
+    def name(self, obj: dict, key: str, path: str) -> str | None:
+        """Text that must say something (a title, a party's name); kept as written."""
+        value = self.text(obj, key, path)
+        if value is not None and not value.strip():
+            self.problem(_join(path, key), "must not be blank")
+            return None
+        return value
+
+    def texts(self, obj: dict, key: str, path: str) -> tuple[str, ...]:
+        value = obj.get(key, [])
+        here = _join(path, key)
+        if not isinstance(value, list):
+            self.problem(here, f"expected a list of text, found {_kind(value)}")
+            return ()
+        for i, item in enumerate(value):
+            if not isinstance(item, str):
+                self.problem(_join(here, i), f"expected text, found {_kind(item)}")
+        return tuple(item for item in value if isinstance(item, str))
+
+    def code(self, obj: dict, key: str, path: str, default: Any = _MISSING) -> str | None:
+        value = self.text(obj, key, path, default)
+        if value is None:
+            return None
+        code = value.strip()
+        if not code:
+            self.problem(_join(path, key), "a measure code must not be blank")
+            return None
+        if any(unicodedata.category(ch).startswith("C") for ch in code):
+            self.problem(_join(path, key), f"{json.dumps(code)} is not a measure code (one line)")
+            return None
+        return code
+
+    def number(self, obj: dict, key: str, path: str, default: Any = _MISSING) -> float | None:
+        value = self.value(obj, key, path, default)
+        if value is _MISSING or value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self.problem(_join(path, key), f"expected a number, found {_kind(value)}")
+            return None
+        try:
+            number = float(value)
+        except OverflowError:
+            number = math.inf
+        if not math.isfinite(number):
+            self.problem(_join(path, key), "the number is too large")
+            return None
+        return number
+
+    def choice(self, obj: dict, key: str, path: str, choices: tuple, default: Any = _MISSING):
+        value = self.value(obj, key, path, default)
+        if value is _MISSING:
+            return None
+        if value not in choices:
+            allowed = ", ".join(json.dumps(c) for c in choices)
+            self.problem(_join(path, key), f"{json.dumps(value)} is not one of {allowed}")
+            return None
+        return value
+
+    def parsed(self, obj: dict, key: str, path: str, parse: Callable[[str], Any]) -> Any:
+        """Text read by one of the core's parsers; its message says what is wrong."""
+        value = self.text(obj, key, path)
+        if value is None:
+            return None
+        try:
+            return parse(value)
+        except InputError as exc:
+            self.problem(_join(path, key), str(exc))
+            return None
+
+    def day(self, obj: dict, key: str, path: str, default: Any = _MISSING) -> date | None:
+        value = self.text(obj, key, path, default)
+        if value is None:
+            return None
+        try:
+            if not _DATE_RE.match(value):
+                raise ValueError
+            return date.fromisoformat(value)
+        except ValueError:
+            self.problem(
+                _join(path, key), f"{json.dumps(value)} is not a date; expected the form 2016-08-02"
+            )
+            return None
+
+    # -- records ----------------------------------------------------------
+    def pack(self, data: dict) -> Pack:
+        self.known(data, "", {"format", "version", "parties", "measures", "readings", "meetings"})
+        measures = self.unique(
+            [self.measure(p, o) for p, o in self.objects(data, "measures", "")],
+            key=lambda m: m.measure.code,
+            what="measure code",
+        )
+        readings = self.unique(
+            [self.reading(p, o) for p, o in self.objects(data, "readings", "")],
+            key=lambda r: (r.code, r.period),
+            what="reading for this code and period",
+        )
+        meetings = self.unique(
+            [self.meeting(p, o) for p, o in self.objects(data, "meetings", "")],
+            key=lambda m: m.key,
+            what="meeting with this period, date and title",
+        )
+        return Pack(self.parties(data), measures, readings, meetings)
+
+    def unique(self, located: list[tuple[str, Any] | None], key: Callable, what: str) -> tuple:
+        """Keep records whose key has not been seen; a repeated key is a problem."""
+        seen: dict[Any, str] = {}
+        records = []
+        for item in located:
+            if item is None:
+                continue
+            path, record = item
+            first = seen.setdefault(key(record), path)
+            if first != path:
+                self.problem(path, f"the same {what} as {first}")
+            else:
+                records.append(record)
+        return tuple(records)
+
+    def parties(self, data: dict) -> Parties | None:
+        if "parties" not in data:
+            return None
+        obj = data["parties"]
+        if not isinstance(obj, dict):
+            self.problem("parties", f"expected an object, found {_kind(obj)}")
+            return None
+        self.known(obj, "parties", {"council", "provider"})
+        council = self.name(obj, "council", "parties")
+        provider = self.name(obj, "provider", "parties")
+        if council is None or provider is None:
+            return None
+        return Parties(council.strip(), provider.strip())
+
+    def measure(self, path: str, obj: dict) -> tuple[str, PackMeasure] | None:
+        self.known(obj, path, {"code", "title", "area", "kind", "polarity", "unit", "targets"})
+        before = len(self.problems)
+        code = self.code(obj, "code", path)
+        title = self.text(obj, "title", path)
+        area = self.text(obj, "area", path)
+        kind = self.choice(obj, "kind", path, (CONTRACT, VOLUMETRIC))
+        polarity = self.choice(obj, "polarity", path, (HIGHER, LOWER, None), default=None)
+        unit = self.text(obj, "unit", path, default="")
+        targets = self.unique(
+            [self.target(p, o) for p, o in self.objects(obj, "targets", path)],
+            key=lambda t: t.year,
+            what="year",
+        )
+        if len(self.problems) > before:
+            return None
+        return path, PackMeasure(Measure(code, title, area, kind, polarity, unit), targets)
+
+    def target(self, path: str, obj: dict) -> tuple[str, Target] | None:
+        self.known(obj, path, {"year", "target", "tolerance"})
+        before = len(self.problems)
+        year = self.parsed(obj, "year", path, FinancialYear.parse)
+        target = self.number(obj, "target", path, default=None)
+        tolerance = self.number(obj, "tolerance", path, default=None)
+        if len(self.problems) > before:
+            return None
+        return path, Target(str(year), target, tolerance)
+
+    def reading(self, path: str, obj: dict) -> tuple[str, Reading] | None:
+        self.known(obj, path, {"code", "period", "value"})
+        before = len(self.problems)
+        code = self.code(obj, "code", path)
+        period = self.parsed(obj, "period", path, parse_period)
+        value = self.number(obj, "value", path)
+        if value is None and "value" in obj and obj["value"] is None:
+            self.problem(_join(path, "value"), "expected a number, found null")
+        if len(self.problems) > before:
+            return None
+        return path, Reading(code, str(period), value)
+
+    def meeting(self, path: str, obj: dict) -> tuple[str, PackMeeting] | None:
+        self.known(
+            obj,
+            path,
+            {"title", "date", "period", "kind", "attendees", "apologies", "challenges", "actions"},
+        )
+        before = len(self.problems)
+        title = self.name(obj, "title", path)
+        day = self.day(obj, "date", path)
+        period = self.parsed(obj, "period", path, parse_period)
+        kind = self.choice(obj, "kind", path, MEETING_KINDS, default="quarterly")
+        attendees = self.texts(obj, "attendees", path)
+        apologies = self.texts(obj, "apologies", path)
+        challenges = self.unique(
+            [self.challenge(p, o) for p, o in self.objects(obj, "challenges", path)],
+            key=lambda c: c.code,
+            what="measure code",
+        )
+        actions = tuple(
+            item[1]
+            for item in (self.action(p, o) for p, o in self.objects(obj, "actions", path))
+            if item is not None
+        )
+        if len(self.problems) > before:
+            return None
+        meeting = PackMeeting(
+            title, day, str(period), kind, attendees, apologies, challenges, actions
+        )
+        return path, meeting
+
+    def challenge(self, path: str, obj: dict) -> tuple[str, PackChallenge] | None:
+        self.known(
+            obj,
+            path,
+            {
+                "code",
+                "placement",
+                "council_comment",
+                "questions",
+                "provider_response",
+                "meeting_notes",
+                "headline",
+            },
+        )
+        before = len(self.problems)
+        code = self.code(obj, "code", path)
+        placement = self.choice(obj, "placement", path, tuple(p.value for p in Placement))
+        council_comment = self.text(obj, "council_comment", path, default="")
+        questions = self.texts(obj, "questions", path)
+        provider_response = self.text(obj, "provider_response", path, default="")
+        meeting_notes = self.text(obj, "meeting_notes", path, default="")
+        headline = self.text(obj, "headline", path, default="")
+        if len(self.problems) > before:
+            return None
+        record = PackChallenge(
+            code,
+            Placement(placement),
+            council_comment,
+            questions,
+            provider_response,
+            meeting_notes,
+            headline,
+        )
+        return path, record
+
+    def action(self, path: str, obj: dict) -> tuple[str, PackAction] | None:
+        self.known(obj, path, {"code", "text", "owner", "due", "status"})
+        before = len(self.problems)
+        code = self.code(obj, "code", path, default=None) if obj.get("code") is not None else None
+        text = self.name(obj, "text", path)
+        owner = self.text(obj, "owner", path, default="")
+        due = self.day(obj, "due", path, default=None) if obj.get("due") is not None else None
+        status = self.choice(obj, "status", path, ACTION_STATUSES, default="open")
+        if len(self.problems) > before:
+            return None
+        return path, PackAction(text, code, owner, due, status)
