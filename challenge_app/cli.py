@@ -86,23 +86,39 @@ def run_gui(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from challenge_app.logs import explain_storage_error, setup_logging
+    from challenge_app.store.lock import database_lock
+
     parser = build_parser()
     args = parser.parse_args(argv)
+    log_file = setup_logging()
     try:
         if args.command is None:
             return run_gui(args)
         module = SUBCOMMANDS[args.command][0]
         command = importlib.import_module(f"challenge_app.commands.{module}")
+        # Commands that write take the same lock as the open program, so they
+        # refuse (exit 2, saying who has it) rather than write under its feet.
+        if args.command in ("import", "pack-import") and getattr(args, "db", None):
+            with database_lock(args.db):
+                return command.run(args)
         return command.run(args)
     except InputError as exc:
+        log.info("refused: %s", exc)
         print(f"challenge-app: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("challenge-app: interrupted; nothing was written.", file=sys.stderr)
         return EXIT_UNEXPECTED
     except Exception as exc:  # the last line of defence: say something useful
+        explained = explain_storage_error(exc, getattr(args, "db", None))
+        if explained:  # a full disk or read-only folder: the officer's to fix, not a bug
+            log.warning("%s (%r)", explained, exc)
+            print(f"challenge-app: {explained}", file=sys.stderr)
+            return EXIT_BAD_INPUT
         log.exception("unexpected error")
-        print(f"challenge-app: unexpected error: {exc!r}", file=sys.stderr)
+        where = f" Details are in {log_file}." if log_file else ""
+        print(f"challenge-app: unexpected error: {exc!r}.{where}", file=sys.stderr)
         return EXIT_UNEXPECTED
 
 

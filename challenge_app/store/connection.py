@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from challenge_app.errors import InputError, NewerDatabaseError
+from challenge_app.store.integrity import DamagedDatabaseError, check_connection, wants_full_check
 from challenge_app.store.schema import KNOWN, MIGRATION_SET, migrations
 
 OWNER_ONLY_FILE = 0o600
@@ -69,10 +70,13 @@ def open_database(path: Path | str, *, readonly: bool = False) -> Database:
     """Open (creating if needed) and migrate the database at ``path``.
 
     Raises ``InputError`` for a file that is not a Challenge database or is
-    from a newer version; in both cases the file is left exactly as it was.
+    from a newer version, and ``DamagedDatabaseError`` (an ``InputError``) for
+    one that fails SQLite's integrity check; in every case the file is left
+    exactly as it was.
     """
     path = Path(path)
-    if not path.exists():
+    existed = path.exists()
+    if not existed:
         if readonly:
             raise InputError(f"{path} does not exist")
         _create_owner_only(path)
@@ -88,9 +92,16 @@ def open_database(path: Path | str, *, readonly: bool = False) -> Database:
         db = Database(conn)
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA busy_timeout = 5000")
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()  # is it SQLite at all?
         check_not_newer(db, path)
     except sqlite3.DatabaseError as exc:
         raise InputError(f"{path} is not a Challenge database that can be opened ({exc})") from exc
+    if existed:
+        # Before anything writes: a damaged file is refused exactly as it is.
+        report = check_connection(conn, full=wants_full_check(path))
+        if not report.ok:
+            conn.close()
+            raise DamagedDatabaseError(path, report)
     if readonly:
         return db
     pending = migrations.pending(db)
