@@ -254,7 +254,9 @@ def _open_xlsx(path: Path) -> Iterator[Sheet]:
         ) from exc
     try:
         if not wb.worksheets:
-            raise InputError(Problem("the workbook has no sheets", str(path)))
+            raise InputError(
+                Problem("the workbook has no sheet that can be read; it may be damaged", str(path))
+            )
         ws = wb.worksheets[0]
         total = ws.max_row or 0
         yield _start(path, _non_blank(_workbook_rows(path, ws)), total, with_letters=True)

@@ -109,6 +109,9 @@ class _RowChecker:
         )
         self.problems: list[Problem] = []
 
+    def _blank(self, cells: Cells, name: str) -> bool:
+        return is_blank(self.sheet.cell(cells, name))
+
     def _read(self, row: int, cells: Cells, name: str, parse: Callable[[object], object]):
         try:
             return parse(self.sheet.cell(cells, name))
@@ -133,7 +136,7 @@ class _RowChecker:
         period = read(row, cells, "period", parse_period_cell)
         value = read(row, cells, "value", parse_number)
         if code is None:
-            if is_blank(self.sheet.cell(cells, "code")):
+            if self._blank(cells, "code"):
                 self.problems.append(
                     self.data.problem("every row needs the measure's code", row, "code")
                 )
@@ -141,7 +144,7 @@ class _RowChecker:
         self._note_measure(code, row, attributes)
         if year is not None:
             self._note_target(code, row, Target(year, target, tolerance))
-        elif target is not None or tolerance is not None:
+        elif (target is not None or tolerance is not None) and self._blank(cells, "year"):
             self.problems.append(
                 self.data.problem(
                     "a target or tolerance needs the financial year it is for, e.g. 2016/17",
@@ -151,7 +154,7 @@ class _RowChecker:
             )
         if period is not None and value is not None:
             self._note_figure(Figure(code, period, value, row))
-        elif value is not None:
+        elif value is not None and self._blank(cells, "period"):
             self.problems.append(
                 self.data.problem(
                     "a value needs its period, e.g. 2016/17 Q1 or 2016-07", row, "period"
