@@ -166,8 +166,29 @@ def _meeting_json(m: PackMeeting) -> dict[str, Any]:
 
 
 def pack_to_text(pack: Pack) -> str:
-    """Indented UTF-8 JSON: readable in a text editor and friendly to ``diff``."""
-    return json.dumps(pack_to_json(pack), ensure_ascii=False, indent=2) + "\n"
+    """Indented UTF-8 JSON, readable in a text editor and friendly to ``diff``:
+    small records (a reading, a target, an action) each take one line."""
+    return _dump(pack_to_json(pack), "") + "\n"
+
+
+def _dump(value: Any, indent: str) -> str:
+    if not isinstance(value, dict | list) or _is_flat(value):
+        return json.dumps(value, ensure_ascii=False)
+    inner = indent + "  "
+    if isinstance(value, list):
+        items = [inner + _dump(item, inner) for item in value]
+        return "[\n" + ",\n".join(items) + "\n" + indent + "]"
+    items = [
+        f"{inner}{json.dumps(key, ensure_ascii=False)}: {_dump(item, inner)}"
+        for key, item in value.items()
+    ]
+    return "{\n" + ",\n".join(items) + "\n" + indent + "}"
+
+
+def _is_flat(value: dict | list) -> bool:
+    """Holds no object or list, so it reads well on one line."""
+    items = value.values() if isinstance(value, dict) else value
+    return not any(isinstance(item, dict | list) for item in items)
 
 
 def write_pack_file(text: str, out: Path | str) -> Path:

@@ -15,12 +15,8 @@ mean something we would get wrong.
 from __future__ import annotations
 
 import json
-import math
-import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +33,7 @@ from challenge_app.models import (
     Reading,
     Target,
 )
+from challenge_app.packs.fields import MISSING, FieldReader, join, kind_of
 from challenge_app.packs.model import (
     FORMAT,
     VERSION,
@@ -51,9 +48,6 @@ from challenge_app.periods import FinancialYear, parse_period
 MEETING_KINDS = ("quarterly", "monthly")
 #: More problems than this are summarised: past a screenful, the pack is simply not a pack.
 MAX_PROBLEMS_LISTED = 20
-
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_MISSING = object()
 
 
 @dataclass
@@ -117,10 +111,10 @@ def _describe_json_error(exc: json.JSONDecodeError, text: str) -> str:
 
 def parse_pack(data: Any, file: str | None = None) -> tuple[Pack, list[str]]:
     """Check decoded JSON as a pack; raise ``InputError`` listing every problem."""
-    reader = _Reader(file)
+    reader = _PackReader(file)
     if not isinstance(data, dict):
         raise InputError(
-            Problem(f"is not a challenge pack: expected a JSON object, found {_kind(data)}", file)
+            Problem(f"is not a challenge pack: expected a JSON object, found {kind_of(data)}", file)
         )
     _check_format_and_version(data, file)
     pack = reader.pack(data)
@@ -135,8 +129,8 @@ def parse_pack(data: Any, file: str | None = None) -> tuple[Pack, list[str]]:
 
 def _check_format_and_version(data: dict, file: str | None) -> None:
     """Stop before reading anything else if this is not a pack we understand."""
-    fmt = data.get("format", _MISSING)
-    if fmt is _MISSING:
+    fmt = data.get("format", MISSING)
+    if fmt is MISSING:
         raise InputError(Problem(f'format: missing; a challenge pack says "{FORMAT}"', file))
     if fmt != FORMAT:
         raise InputError(
@@ -144,8 +138,8 @@ def _check_format_and_version(data: dict, file: str | None) -> None:
                 f'format: {json.dumps(fmt)} is not a challenge pack (expected "{FORMAT}")', file
             )
         )
-    version = data.get("version", _MISSING)
-    if version is _MISSING:
+    version = data.get("version", MISSING)
+    if version is MISSING:
         raise InputError(Problem("version: missing", file))
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise InputError(Problem(f"version: {json.dumps(version)} is not a pack version", file))
@@ -160,154 +154,8 @@ def _check_format_and_version(data: dict, file: str | None) -> None:
         )
 
 
-def _kind(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    return "an object"
-
-
-def _join(path: str, key: str | int) -> str:
-    if isinstance(key, int):
-        return f"{path}[{key}]"
-    return f"{path}.{key}" if path else key
-
-
-class _Reader:
-    """Walks the decoded JSON, building records and noting each problem with its path."""
-
-    def __init__(self, file: str | None):
-        self.file = file
-        self.problems: list[Problem] = []
-        self.ignored: list[str] = []
-
-    def problem(self, path: str, message: str) -> None:
-        self.problems.append(Problem(f"{path}: {message}", file=self.file))
-
-    # -- shapes -----------------------------------------------------------
-    def known(self, obj: dict, path: str, keys: set[str]) -> None:
-        self.ignored.extend(_join(path, k) for k in obj if k not in keys)
-
-    def objects(self, obj: dict, key: str, path: str) -> list[tuple[str, dict]]:
-        """The objects in list ``key`` (absent means empty), each with its path."""
-        value = obj.get(key, [])
-        here = _join(path, key)
-        if not isinstance(value, list):
-            self.problem(here, f"expected a list, found {_kind(value)}")
-            return []
-        items = []
-        for i, item in enumerate(value):
-            if isinstance(item, dict):
-                items.append((_join(here, i), item))
-            else:
-                self.problem(_join(here, i), f"expected an object, found {_kind(item)}")
-        return items
-
-    def value(self, obj: dict, key: str, path: str, default: Any = _MISSING) -> Any:
-        value = obj.get(key, default)
-        if value is _MISSING:
-            self.problem(_join(path, key), "missing")
-        return value
-
-    # -- values -----------------------------------------------------------
-    def text(self, obj: dict, key: str, path: str, default: Any = _MISSING) -> str | None:
-        value = self.value(obj, key, path, default)
-        if value is _MISSING:
-            return None
-        if not isinstance(value, str):
-            self.problem(_join(path, key), f"expected text, found {_kind(value)}")
-            return None
-        return value
-
-    def name(self, obj: dict, key: str, path: str) -> str | None:
-        """Text that must say something (a title, a party's name); kept as written."""
-        value = self.text(obj, key, path)
-        if value is not None and not value.strip():
-            self.problem(_join(path, key), "must not be blank")
-            return None
-        return value
-
-    def texts(self, obj: dict, key: str, path: str) -> tuple[str, ...]:
-        value = obj.get(key, [])
-        here = _join(path, key)
-        if not isinstance(value, list):
-            self.problem(here, f"expected a list of text, found {_kind(value)}")
-            return ()
-        for i, item in enumerate(value):
-            if not isinstance(item, str):
-                self.problem(_join(here, i), f"expected text, found {_kind(item)}")
-        return tuple(item for item in value if isinstance(item, str))
-
-    def code(self, obj: dict, key: str, path: str, default: Any = _MISSING) -> str | None:
-        value = self.text(obj, key, path, default)
-        if value is None:
-            return None
-        code = value.strip()
-        if not code:
-            self.problem(_join(path, key), "a measure code must not be blank")
-            return None
-        if any(unicodedata.category(ch).startswith("C") for ch in code):
-            self.problem(_join(path, key), f"{json.dumps(code)} is not a measure code (one line)")
-            return None
-        return code
-
-    def number(self, obj: dict, key: str, path: str, default: Any = _MISSING) -> float | None:
-        value = self.value(obj, key, path, default)
-        if value is _MISSING or value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            self.problem(_join(path, key), f"expected a number, found {_kind(value)}")
-            return None
-        try:
-            number = float(value)
-        except OverflowError:
-            number = math.inf
-        if not math.isfinite(number):
-            self.problem(_join(path, key), "the number is too large")
-            return None
-        return number
-
-    def choice(self, obj: dict, key: str, path: str, choices: tuple, default: Any = _MISSING):
-        value = self.value(obj, key, path, default)
-        if value is _MISSING:
-            return None
-        if value not in choices:
-            allowed = ", ".join(json.dumps(c) for c in choices)
-            self.problem(_join(path, key), f"{json.dumps(value)} is not one of {allowed}")
-            return None
-        return value
-
-    def parsed(self, obj: dict, key: str, path: str, parse: Callable[[str], Any]) -> Any:
-        """Text read by one of the core's parsers; its message says what is wrong."""
-        value = self.text(obj, key, path)
-        if value is None:
-            return None
-        try:
-            return parse(value)
-        except InputError as exc:
-            self.problem(_join(path, key), str(exc))
-            return None
-
-    def day(self, obj: dict, key: str, path: str, default: Any = _MISSING) -> date | None:
-        value = self.text(obj, key, path, default)
-        if value is None:
-            return None
-        try:
-            if not _DATE_RE.match(value):
-                raise ValueError
-            return date.fromisoformat(value)
-        except ValueError:
-            self.problem(
-                _join(path, key), f"{json.dumps(value)} is not a date; expected the form 2016-08-02"
-            )
-            return None
+class _PackReader(FieldReader):
+    """Walks a decoded pack, building its records."""
 
     # -- records ----------------------------------------------------------
     def pack(self, data: dict) -> Pack:
@@ -349,7 +197,7 @@ class _Reader:
             return None
         obj = data["parties"]
         if not isinstance(obj, dict):
-            self.problem("parties", f"expected an object, found {_kind(obj)}")
+            self.problem("parties", f"expected an object, found {kind_of(obj)}")
             return None
         self.known(obj, "parties", {"council", "provider"})
         council = self.name(obj, "council", "parties")
@@ -393,7 +241,7 @@ class _Reader:
         period = self.parsed(obj, "period", path, parse_period)
         value = self.number(obj, "value", path)
         if value is None and "value" in obj and obj["value"] is None:
-            self.problem(_join(path, "value"), "expected a number, found null")
+            self.problem(join(path, "value"), "expected a number, found null")
         if len(self.problems) > before:
             return None
         return path, Reading(code, str(period), value)
