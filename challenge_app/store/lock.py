@@ -183,9 +183,8 @@ class DatabaseLock:
         """Take the lock or raise ``DatabaseLockedError`` naming who has it."""
         if self._fd is not None:
             return self
-        self.path.parent.mkdir(parents=True, exist_ok=True, mode=OWNER_ONLY_DIR)
         while True:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, OWNER_ONLY_FILE)
+            fd = self._open_lock_file()
             try:
                 if not _try_os_lock(fd):
                     holder = LockHolder.parse(_read_all(fd))
@@ -212,6 +211,15 @@ class DatabaseLock:
         os.fsync(fd)
         self._fd = fd
         return self
+
+    def _open_lock_file(self) -> int:
+        """Open (creating) the lock file; a failure names the database, which the
+        officer knows, rather than a ``.lock`` file they have never seen."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=OWNER_ONLY_DIR)
+            return os.open(self.path, os.O_RDWR | os.O_CREAT, OWNER_ONLY_FILE)
+        except OSError as exc:
+            raise type(exc)(exc.errno, exc.strerror, str(self.db_path)) from exc
 
     def _still_the_lock_file(self, fd: int) -> bool:
         if sys.platform == "win32":  # an open file cannot be removed on Windows

@@ -1,0 +1,134 @@
+"""The questions Challenge may have to ask before its main window opens.
+
+Each is a message box with plain-text wording and buttons named for what
+they do ("Open read-only", "Restore this backup", "Quit"), never Yes/No, so
+an officer can answer without re-reading the question. ``build_*`` makes the
+box (tests click its buttons); ``ask_*`` shows it and returns the answer.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
+
+from challenge_app.store.backup import BackupSummary
+from challenge_app.store.integrity import DamagedDatabaseError
+from challenge_app.store.lock import DatabaseLockedError
+
+TITLE = "Challenge"
+
+
+def _box(parent: QWidget | None, icon: QMessageBox.Icon, text: str, info: str) -> QMessageBox:
+    box = QMessageBox(parent)
+    box.setWindowTitle(TITLE)
+    box.setIcon(icon)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    box.setInformativeText(info)
+    return box
+
+
+def _plain_informative(box: QMessageBox) -> None:
+    """Informative text is auto-detected rich text in Qt; officers' file names must not be."""
+    for name in ("qt_msgbox_label", "qt_msgbox_informativelabel"):
+        label = box.findChild(QLabel, name)
+        if label is not None:
+            label.setTextFormat(Qt.TextFormat.PlainText)
+
+
+def build_locked_box(parent: QWidget | None, error: DatabaseLockedError) -> QMessageBox:
+    who = error.holder.describe() if error.holder else "by another copy of Challenge"
+    box = _box(
+        parent,
+        QMessageBox.Icon.Information,
+        f"This database is already open {who}.",
+        f"{error.db_path}\n\n"
+        "Only one copy of Challenge can change a database at a time, so that nobody's "
+        "typing is overwritten. You can look at it read-only here (nothing can be changed), "
+        "or quit and close the other copy first.",
+    )
+    read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
+    quit_button = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(read_only)
+    box.setEscapeButton(quit_button)
+    _plain_informative(box)
+    return box
+
+
+def ask_open_read_only(parent: QWidget | None, error: DatabaseLockedError) -> bool:
+    """True to open read-only, False to quit."""
+    box = build_locked_box(parent, error)
+    box.exec()
+    return box.clickedButton() is not None and box.clickedButton().text() == "Open read-only"
+
+
+def build_damaged_box(
+    parent: QWidget | None, error: DamagedDatabaseError, backup: BackupSummary | None
+) -> QMessageBox:
+    details = error.report.summary()
+    if backup is None:
+        box = _box(
+            parent,
+            QMessageBox.Icon.Critical,
+            "This database is damaged, and there is no backup of it that can be used.",
+            f"{error.path}\n\nThe file has not been changed. Please ask your IT service desk "
+            "to recover it (they may be able to restore it from a network copy) before "
+            "using Challenge on it again.\n\nSQLite reported: " + details,
+        )
+        box.setEscapeButton(box.addButton("Quit", QMessageBox.ButtonRole.RejectRole))
+        _plain_informative(box)
+        return box
+    taken = backup.backup.taken
+    latest = f"; latest meeting: {backup.latest_meeting}" if backup.latest_meeting else ""
+    box = _box(
+        parent,
+        QMessageBox.Icon.Warning,
+        "This database is damaged. Challenge has not changed it.",
+        f"{error.path}\n\nThe latest good backup was taken on {taken:%d %B %Y} at "
+        f"{taken:%H:%M}. It holds {backup.measures} measures, {backup.meetings} meetings and "
+        f"{backup.challenges} challenge records{latest}.\n\n"
+        "Restoring puts that backup in place of the damaged file. The damaged file is kept "
+        "beside it (renamed '.damaged-...') in case IT can recover anything newer.\n\n"
+        "SQLite reported: " + details,
+    )
+    restore = box.addButton("Restore this backup", QMessageBox.ButtonRole.AcceptRole)
+    quit_button = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    box.setEscapeButton(quit_button)
+    _plain_informative(box)
+    return box
+
+
+def ask_restore_damaged(
+    parent: QWidget | None, error: DamagedDatabaseError, backup: BackupSummary | None
+) -> bool:
+    """True to restore ``backup`` in place of the damaged database, False to quit."""
+    box = build_damaged_box(parent, error, backup)
+    box.exec()
+    clicked = box.clickedButton()
+    return backup is not None and clicked is not None and clicked.text() == "Restore this backup"
+
+
+def build_backup_failed_box(parent: QWidget | None, reason: str) -> QMessageBox:
+    box = _box(
+        parent,
+        QMessageBox.Icon.Warning,
+        "Today's backup of your database could not be made.",
+        f"{reason}\n\nYour database itself is fine and you can carry on working; Challenge "
+        "will try again next time it starts.",
+    )
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    _plain_informative(box)
+    return box
+
+
+def warn_backup_failed(parent: QWidget | None, reason: str) -> None:
+    build_backup_failed_box(parent, reason).exec()
+
+
+def button(box: QMessageBox, text: str) -> QPushButton:
+    """The box's button labelled ``text`` (for callers and tests that click by name)."""
+    for candidate in box.buttons():
+        if candidate.text() == text:
+            return candidate
+    raise LookupError(f"no button {text!r} in {box.text()!r}")
