@@ -174,7 +174,8 @@ def make_plan(store: Store, dataset: Dataset) -> Plan:
         ignored_columns=list(dataset.ignored_columns),
     )
     existing = {m.code: m for m in store.measures.all()}
-    for code in sorted(dataset.measures, key=natural_key):
+    order = {code: natural_key(code) for code in dataset.measures}
+    for code in sorted(dataset.measures, key=order.__getitem__):
         facts = dataset.measures[code]
         old = existing.get(code)
         new = _merged_measure(dataset, facts, old, problems)
@@ -185,7 +186,7 @@ def make_plan(store: Store, dataset: Dataset) -> Plan:
 
     targets = store.measures.targets()
     for (code, year), item in sorted(
-        dataset.targets.items(), key=lambda kv: (natural_key(kv[0][0]), kv[0][1])
+        dataset.targets.items(), key=lambda kv: (order[kv[0][0]], kv[0][1])
     ):
         old_target = targets.get((code, year))
         if old_target != item.target:
@@ -194,7 +195,7 @@ def make_plan(store: Store, dataset: Dataset) -> Plan:
     values = {(r.code, r.period): r.value for r in store.measures.readings()}
     for figure in sorted(
         dataset.figures.values(),
-        key=lambda f: (natural_key(f.code), f.period.kind != "quarter", f.period.index),
+        key=lambda f: (order[f.code], f.period.kind != "quarter", f.period.index),
     ):
         old_value = values.get((figure.code, str(figure.period)))
         if old_value != figure.value:
