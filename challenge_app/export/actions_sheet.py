@@ -1,0 +1,49 @@
+"""The Actions sheet: the follow-up actions log as it stood at the meeting.
+
+Open actions come first, then those closed; each group in measure code order
+(actions not tied to a measure last). Open actions raised at earlier
+meetings are included, because they carry forward until closed; the
+"Raised" column says when each was agreed.
+"""
+
+from __future__ import annotations
+
+from openpyxl.worksheet.worksheet import Worksheet
+
+from challenge_app.export.cells import header_row, put_number, put_text, write_record
+from challenge_app.export.layout import CENTRE, PageText, print_setup, set_widths
+from challenge_app.export.report import Report
+from challenge_app.export.runs import Run, runs_of
+
+TITLE = "Follow-up actions"
+HEADINGS = ("Measure", "Action", "Owner", "Due", "Status", "Raised")
+WIDTHS = (12, 70, 28, 13, 11, 13)
+DATE_FORMAT = "d mmm yyyy"
+NO_MEASURE = "General"
+
+
+def write_actions(ws: Worksheet, report: Report, page: PageText) -> None:
+    header_row(ws, HEADINGS)
+    set_widths(ws, WIDTHS)
+    actions = sorted(report.actions, key=lambda a: not a.is_open)  # stable: code order kept
+    row = 2
+    for action in actions:
+        start = row
+        row = write_record(
+            ws,
+            row,
+            [
+                runs_of(Run(action.code or NO_MEASURE, bold=True)),
+                runs_of(Run(action.text)),
+                runs_of(Run(action.owner)),
+            ],
+            WIDTHS[:3],
+            action.code or NO_MEASURE,
+        )
+        put_number(ws, start, 4, action.due, number_format=DATE_FORMAT)
+        put_text(ws, start, 5, action.status.capitalize(), alignment=CENTRE)
+        raised = report.meeting_dates.get(action.meeting_id)
+        put_number(ws, start, 6, raised, number_format=DATE_FORMAT)
+    if not actions:
+        put_text(ws, 2, 1, [Run("No follow-up actions for this meeting.", italic=True)])
+    print_setup(ws, f"{TITLE} - {report.period}", page)

@@ -1,0 +1,116 @@
+"""The appendices workbook: what the officer hands in with the scrutiny report.
+
+``export_appendices`` reads everything it needs from the store once
+(``report.gather``), writes the sheets in the report's order and saves the
+workbook atomically. Sheets, in order:
+
+* ``Summary``: service areas by status (contract measures only), and the
+  hard-to-shift list;
+* ``Appendix 1`` and ``Appendix 2``: one measure a row, as the report prints;
+* ``Headlines``: the headline conclusions for both appendices;
+* ``Overview``: one tile per reported measure, at a glance;
+* ``Actions``: the follow-up actions log;
+* ``Data``: every measure's recent figures, for officers' own charts.
+
+Typed text stays exactly as typed (see ``safe_text``): never a formula, never
+cut. Text too long to print in one row carries on over "(continued)" rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from challenge_app.errors import InputError, Problem
+from challenge_app.export.actions_sheet import write_actions
+from challenge_app.export.appendix_sheet import write_appendix
+from challenge_app.export.atomic import write_atomically
+from challenge_app.export.data_sheet import write_data
+from challenge_app.export.headlines_sheet import write_headlines
+from challenge_app.export.layout import PageText, use_report_font
+from challenge_app.export.overview import write_overview
+from challenge_app.export.report import Report, gather
+from challenge_app.export.row_heights import fit_row_heights
+from challenge_app.export.summary_sheet import write_summary
+from challenge_app.models import Meeting, Placement
+from challenge_app.progress import Progress, no_progress
+from challenge_app.store import Store
+
+SUMMARY, APPENDIX_1, APPENDIX_2, HEADLINES = "Summary", "Appendix 1", "Appendix 2", "Headlines"
+OVERVIEW, ACTIONS, DATA = "Overview", "Actions", "Data"
+
+
+class ExportCancelled(Exception):
+    """Raised by a progress callback to stop an export; nothing is written."""
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    appendix1: int
+    appendix2: int
+
+
+def _sheets(report: Report, page: PageText) -> list[tuple[str, Callable[[Worksheet], None]]]:
+    return [
+        (SUMMARY, lambda ws: write_summary(ws, report, page)),
+        (APPENDIX_1, lambda ws: write_appendix(ws, report, Placement.APPENDIX1, page)),
+        (APPENDIX_2, lambda ws: write_appendix(ws, report, Placement.APPENDIX2, page)),
+        (HEADLINES, lambda ws: write_headlines(ws, report, page)),
+        (OVERVIEW, lambda ws: write_overview(ws, report, page)),
+        (ACTIONS, lambda ws: write_actions(ws, report, page)),
+        (DATA, lambda ws: write_data(ws, report, page)),
+    ]
+
+
+def build_workbook(report: Report, progress: Progress = no_progress) -> Workbook:
+    """The whole workbook in memory; ``progress`` hears of each sheet."""
+    meeting = report.meeting
+    page = PageText(
+        period=report.period,
+        meeting=f"{meeting.title}, {meeting.date:%d %B %Y}",
+        marking=report.marking,
+    )
+    wb = Workbook()
+    use_report_font(wb)
+    wb.remove(wb.active)
+    sheets = _sheets(report, page)
+    total = len(sheets) + 1  # the last step is saving
+    for done, (name, write) in enumerate(sheets):
+        progress(done, total, f"Writing {name}")
+        ws = wb.create_sheet(name)
+        write(ws)
+        fit_row_heights(ws)
+    wb.active = 0
+    wb.properties.title = f"Appendices - {report.period}"
+    wb.properties.creator = "Challenge"
+    return wb
+
+
+def check_out_path(out: Path) -> Path:
+    out = Path(out)
+    if out.suffix.lower() != ".xlsx":
+        raise InputError(
+            Problem("the workbook's name must end in .xlsx (Excel opens it by that)", str(out))
+        )
+    return out
+
+
+def export_appendices(
+    store: Store, meeting: Meeting, out: Path, progress: Progress = no_progress
+) -> ExportResult:
+    """Write the appendices workbook for ``meeting`` to ``out``; nothing is written on failure."""
+    out = check_out_path(out)
+    report = gather(store, meeting)
+    wb = build_workbook(report, progress)
+    steps = len(wb.sheetnames) + 1
+    progress(steps - 1, steps, "Saving the workbook")
+    write_atomically(out, lambda temporary: wb.save(temporary))
+    progress(steps, steps, "Saved")
+    return ExportResult(
+        out, len(report.placed(Placement.APPENDIX1)), len(report.placed(Placement.APPENDIX2))
+    )

@@ -1,0 +1,85 @@
+"""Everything one export needs, read from the store once.
+
+The sheets are written from this snapshot rather than each querying the
+store, so they all describe the same moment and the store is read in a fixed
+handful of queries however many measures there are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from challenge_app.board import BoardRow, board_for_meeting, meeting_quarter
+from challenge_app.models import Action, Meeting, Parties, Placement
+from challenge_app.periods import Month, Quarter, latest_month_window
+from challenge_app.store import Store
+
+#: How much history the Data sheet carries for officers' own charts.
+DATA_QUARTERS = 8
+DATA_MONTHS = 12
+
+
+@dataclass(frozen=True)
+class History:
+    """Recent quarterly and monthly values of every measure, for the Data sheet."""
+
+    quarters: list[Quarter]
+    months: list[Month]
+    quarterly: dict[tuple[str, int], float]
+    monthly: dict[tuple[str, int], float]
+
+
+@dataclass(frozen=True)
+class Report:
+    meeting: Meeting
+    quarter: Quarter
+    parties: Parties
+    marking: str
+    board: list[BoardRow]
+    actions: list[Action]
+    meeting_dates: dict[int, date]
+    history: History
+
+    def placed(self, placement: Placement) -> list[BoardRow]:
+        """The board rows for one appendix, already in natural code order."""
+        return [row for row in self.board if row.placement is placement]
+
+    @property
+    def period(self) -> str:
+        return str(self.quarter)
+
+
+def _history(store: Store, quarter: Quarter, meeting: Meeting) -> History:
+    first_q = quarter.index - DATA_QUARTERS + 1
+    quarterly = store.measures.values_between("quarter", first_q, quarter.index)
+    _, last_month = latest_month_window(quarter, meeting.date)
+    first_m = last_month.index - DATA_MONTHS + 1
+    monthly = store.measures.values_between("month", first_m, last_month.index)
+    # Only periods with at least one figure: empty columns help nobody's chart.
+    q_with_data = {ordinal for _, ordinal in quarterly}
+    m_with_data = {ordinal for _, ordinal in monthly}
+    return History(
+        quarters=[
+            Quarter.from_index(i) for i in range(first_q, quarter.index + 1) if i in q_with_data
+        ],
+        months=[
+            Month.from_index(i) for i in range(first_m, last_month.index + 1) if i in m_with_data
+        ],
+        quarterly=quarterly,
+        monthly=monthly,
+    )
+
+
+def gather(store: Store, meeting: Meeting) -> Report:
+    quarter = meeting_quarter(meeting)
+    return Report(
+        meeting=meeting,
+        quarter=quarter,
+        parties=store.settings.parties(),
+        marking=store.settings.protective_marking,
+        board=board_for_meeting(store, meeting),
+        actions=store.meetings.actions_for(meeting),
+        meeting_dates={m.id: m.date for m in store.meetings.all() if m.id is not None},
+        history=_history(store, quarter, meeting),
+    )
