@@ -1,19 +1,343 @@
-"""The main window (the measure list and challenge form arrive with issue 3)."""
+"""The main window: meeting bar, measure list, challenge form, actions, status bar.
+
+The window is wiring. It asks the core for the measure board of the chosen
+meeting (one call), hands rows to the list, tells the form which measure to
+show, and refreshes a single row when the form reports a save. Every write
+happens in a dialog, the form or a flow module; with a read-only store none
+of them is offered.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMainWindow
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
 
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from challenge_app.board import BoardRow, board_for_meeting, build_board
+from challenge_app.models import Meeting
+from challenge_app.periods import Month
 from challenge_app.store import Store
+from ui import flows
+from ui.actions_panel import ActionsPanel
+from ui.empty_banner import EmptyBanner
+from ui.help_dialog import HelpDialog
+from ui.measure_list import MeasureList
+from ui.meeting_bar import MeetingBar
+from ui.meeting_dialog import MeetingDialog
+from ui.parties_dialog import PartiesDialog
+from ui.status_line import StatusLine
+from ui.window_state import WindowState, default_settings
+
+DATASET_SUFFIXES = (".csv", ".xlsx")
+FormFactory = Callable[[Store, QWidget], QWidget]
+
+
+def _challenge_form(store: Store, parent: QWidget) -> QWidget:
+    from ui.challenge_form import ChallengeForm
+
+    return ChallengeForm(store, parent)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, *, demo: bool = False):
+    def __init__(
+        self,
+        store: Store,
+        *,
+        demo: bool = False,
+        settings: QSettings | None = None,
+        form_factory: FormFactory | None = None,
+    ):
         super().__init__()
         self.store = store
-        title = f"Challenge - {store.path.name if store.path else ''}"
-        self.setWindowTitle(title + (" (demo)" if demo else ""))
-        label = QLabel(f"{len(store.measures.all())} measures")
-        label.setTextFormat(label.textFormat().PlainText)
-        self.setCentralWidget(label)
-        self.resize(1200, 800)
+        self.demo = demo
+        self.meeting: Meeting | None = None
+        self.writable = not store.readonly
+        self.state = WindowState(settings if settings is not None else default_settings())
+
+        self.meeting_bar = MeetingBar()
+        self.banner = EmptyBanner()
+        self.measures = MeasureList()
+        self.form = (form_factory or _challenge_form)(store, self)
+        self.actions_panel = ActionsPanel(store)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.form, "&Challenge")
+        self.tabs.addTab(self.actions_panel, "Follow-up &actions")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.measures)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.status_line = StatusLine(self.statusBar())
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.meeting_bar)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self._connect()
+        self.setAcceptDrops(self.writable and flows.available("import_flow"))
+        self.resize(1360, 820)
+        self.splitter.setSizes([780, 580])
+        self.state.restore(self, *self._layout_parts())
+
+        self.meeting_bar.set_writable(self.writable)
+        self.actions_panel.set_writable(self.writable)
+        self._apply_parties()
+        self.reload_meetings()
+        self._update_title()
+
+    # -- building ---------------------------------------------------------
+    def _add_action(self, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        if self.writable:
+            self._add_action(file_menu, "&New meeting…", self.new_meeting, "Ctrl+N")
+            self._add_action(file_menu, "&Edit meeting details…", self.edit_meeting)
+            file_menu.addSeparator()
+            if flows.available("import_flow"):
+                self._add_action(
+                    file_menu, "&Import provider dataset…", self.import_dataset, "Ctrl+I",
+                    "Read a .csv or .xlsx in the import template (or drop the file on the window)",
+                )  # fmt: skip
+        if flows.available("export_flow"):
+            self._add_action(
+                file_menu, "E&xport appendices…", self.export_appendices, "Ctrl+E",
+                "Write the Excel appendices for the chosen meeting",
+            )  # fmt: skip
+        if flows.available("pack_flow"):
+            file_menu.addSeparator()
+            self._add_action(file_menu, "Export challenge &pack…", self.export_pack)
+            if self.writable:
+                self._add_action(file_menu, "Import challenge pac&k…", self.import_pack)
+        file_menu.addSeparator()
+        self.file_menu = file_menu
+        self._add_action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        edit_menu = bar.addMenu("&Edit")
+        if self.writable:
+            self._add_action(edit_menu, "&Parties and marking…", self.edit_parties)
+            self._add_action(edit_menu, "New follow-up &action…", self._add_follow_up)
+            edit_menu.addSeparator()
+        self._add_action(edit_menu, "&Filter measures", self.measures.focus_filter, "Ctrl+F")
+        self._add_action(edit_menu, "&Clear filters", self.measures.filters.clear)
+
+        view_menu = bar.addMenu("&View")
+        self._add_action(view_menu, "&Next measure", lambda: self.measures.move(1), "Ctrl+PgDown")
+        self._add_action(
+            view_menu, "&Previous measure", lambda: self.measures.move(-1), "Ctrl+PgUp"
+        )
+        self._add_action(
+            view_menu, "Follow-up &actions", lambda: self.tabs.setCurrentWidget(self.actions_panel)
+        )
+
+        help_menu = bar.addMenu("&Help")
+        self.help_menu = help_menu
+        self._add_action(help_menu, "&Help", self.show_help, QKeySequence.StandardKey.HelpContents)
+        if flows.available("import_flow"):
+            self._add_action(help_menu, "Save blank import &template…", self.save_template)
+
+    def _connect(self) -> None:
+        self.meeting_bar.meeting_chosen.connect(self._meeting_chosen)
+        self.meeting_bar.new_requested.connect(self.new_meeting)
+        self.meeting_bar.edit_requested.connect(self.edit_meeting)
+        self.meeting_bar.parties_requested.connect(self.edit_parties)
+        self.banner.new_meeting.connect(self.new_meeting)
+        self.measures.current_changed.connect(self._measure_chosen)
+        self.measures.filters.changed.connect(self._update_status)
+        self.actions_panel.changed.connect(self._actions_changed)
+        self.form.saved.connect(self._challenge_saved)
+
+    def _layout_parts(self) -> tuple[dict, dict]:
+        return (
+            {"main": self.splitter},
+            {"measures": self.measures.view.horizontalHeader()},
+        )
+
+    # -- meetings and rows ------------------------------------------------
+    def reload_meetings(self, chosen_id: int | None = None) -> None:
+        """Refill the meeting bar (which then rebuilds the rows for its choice)."""
+        meetings = self.store.meetings.all()
+        self.meeting_bar.set_meetings(meetings, chosen_id)
+
+    def reload_rows(self) -> None:
+        self.measures.set_rows(self._board(), self.measures.current_code())
+        self.actions_panel.set_meeting(self.meeting, self.measures.rows())
+        self._update_banner()
+        self._update_status()
+
+    def _board(self) -> list[BoardRow]:
+        if self.meeting is not None:
+            return board_for_meeting(self.store, self.meeting)
+        quarter = self.store.measures.latest_quarter()
+        if quarter is None:
+            quarter = Month(date.today().year, date.today().month).quarter.previous()
+        return build_board(self.store, quarter)
+
+    def _meeting_chosen(self, meeting: Meeting | None) -> None:
+        self.form.flush()  # pending typing belongs to the meeting we are leaving
+        self.meeting = meeting
+        self.reload_rows()
+        self._update_title()
+
+    def _measure_chosen(self, row: BoardRow | None) -> None:
+        self.form.show_measure(self.meeting, row)
+        self.actions_panel.set_current_code(row.code if row else None)
+
+    def _challenge_saved(self, code: str) -> None:
+        """Refresh one row's mark and placement: no need to rebuild the board."""
+        if self.meeting is None:
+            return
+        position = self.measures.model.position_of(code)
+        if position is None:
+            return
+        old = self.measures.model.row_at(position)
+        challenge = self.store.meetings.challenge(self.meeting.id, code)
+        self.measures.update_row(replace(old, challenge=challenge))
+        self._update_status()
+
+    # -- commands ---------------------------------------------------------
+    def new_meeting(self) -> None:
+        if not self.writable:
+            return
+        self.form.flush()
+        dialog = MeetingDialog(self.store, None, self)
+        if dialog.exec():
+            self.reload_meetings(dialog.meeting.id)
+
+    def edit_meeting(self) -> None:
+        if not self.writable or self.meeting is None:
+            return
+        self.form.flush()
+        dialog = MeetingDialog(self.store, self.meeting, self)
+        if dialog.exec():
+            self.reload_meetings(dialog.meeting.id)
+
+    def edit_parties(self) -> None:
+        if not self.writable:
+            return
+        self.form.flush()
+        if PartiesDialog(self.store, self).exec():
+            self._apply_parties()
+
+    def show_help(self) -> None:
+        HelpDialog(self).exec()
+
+    def import_dataset(self, path: Path | None = None) -> None:
+        self.form.flush()
+        if flows.flow("import_flow", "import_file_interactively")(self, self.store, path):
+            self.reload_meetings(self.meeting.id if self.meeting else None)
+
+    def export_appendices(self) -> None:
+        self.form.flush()
+        written = flows.flow("export_flow", "export_appendices_interactively")(
+            self, self.store, self.meeting
+        )
+        if written:
+            self.status_line.announce(f"Appendices written to {written}")
+
+    def export_pack(self) -> None:
+        self.form.flush()
+        written = flows.flow("pack_flow", "export_pack_interactively")(self, self.store)
+        if written:
+            self.status_line.announce(f"Challenge pack written to {written}")
+
+    def import_pack(self) -> None:
+        self.form.flush()
+        if flows.flow("pack_flow", "import_pack_interactively")(self, self.store):
+            self._apply_parties()
+            self.reload_meetings(self.meeting.id if self.meeting else None)
+
+    def save_template(self) -> None:
+        written = flows.flow("import_flow", "save_template_interactively")(self)
+        if written:
+            self.status_line.announce(f"Blank import template saved to {written}")
+
+    def _add_follow_up(self) -> None:
+        self.tabs.setCurrentWidget(self.actions_panel)
+        self.actions_panel.add()
+
+    # -- small views of state ---------------------------------------------
+    def _apply_parties(self) -> None:
+        parties = self.store.settings.parties()
+        self.meeting_bar.set_parties(parties)
+        self.form.apply_parties(parties)
+
+    def _actions_changed(self, open_count: int) -> None:
+        label = "Follow-up &actions"
+        index = self.tabs.indexOf(self.actions_panel)
+        self.tabs.setTabText(index, f"{label} ({open_count} open)" if open_count else label)
+
+    def _update_banner(self) -> None:
+        self.banner.update_for(
+            has_meetings=self.meeting is not None,
+            has_measures=bool(self.measures.rows()),
+            writable=self.writable,
+            period=str(self.measures.rows()[0].quarter) if self.measures.rows() else "",
+        )
+
+    def _update_status(self) -> None:
+        self.status_line.show_rows(
+            self.measures.rows(), self.measures.visible_count(), self.meeting
+        )
+
+    def _update_title(self) -> None:
+        name = self.store.path.name if self.store.path else "Challenge"
+        parts = [f"Challenge - {name}"]
+        if self.meeting is not None:
+            parts.append(f"- {self.meeting.period}")
+        if self.demo:
+            parts.append("(demo)")
+        if self.store.readonly:
+            parts.append("(read-only)")
+        self.setWindowTitle(" ".join(parts))
+
+    # -- window events ----------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped_dataset(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = _dropped_dataset(event)
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.import_dataset(path)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.form.flush()
+        self.state.save(self, *self._layout_parts())
+        event.accept()
+
+
+def _dropped_dataset(event: QDragEnterEvent | QDropEvent) -> Path | None:
+    """The one local .csv/.xlsx file being dropped, if that is what it is."""
+    urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+    if len(urls) != 1 or not urls[0].isLocalFile():
+        return None
+    path = Path(urls[0].toLocalFile())
+    return path if path.suffix.lower() in DATASET_SUFFIXES else None

@@ -1,0 +1,129 @@
+"""Follow-up actions as a Qt table model, fed whole by ``set_actions``.
+
+The list for a meeting is its own actions plus earlier meetings' actions
+still open at its date (``MeetingRepo.actions_for`` decides that), so each
+row also says which meeting raised it. "Overdue" is written out in the
+status cell, never shown by colour alone.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from challenge_app.models import Action, Meeting
+from ui.text import tooltip
+
+Index = QModelIndex | QPersistentModelIndex
+ACTION_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ActionColumn(IntEnum):
+    MEASURE = 0
+    TEXT = 1
+    OWNER = 2
+    DUE = 3
+    STATUS = 4
+    RAISED = 5
+
+
+HEADERS = ("Measure", "Action", "Owner", "Due", "Status", "Raised at")
+
+
+def is_overdue(action: Action, meeting: Meeting) -> bool:
+    """Open and due before the meeting's date."""
+    return action.is_open and action.due is not None and action.due < meeting.date
+
+
+def status_text(action: Action, meeting: Meeting) -> str:
+    text = action.status.capitalize()
+    return f"{text}, overdue" if is_overdue(action, meeting) else text
+
+
+class ActionsTableModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._actions: list[Action] = []
+        self._meeting: Meeting | None = None
+        self._raised_at: dict[int, Meeting] = {}
+
+    def set_actions(
+        self, actions: list[Action], meeting: Meeting | None, meetings: list[Meeting]
+    ) -> None:
+        """Show ``actions`` as seen from ``meeting``; ``meetings`` name where each was raised."""
+        self.beginResetModel()
+        self._actions = list(actions) if meeting else []
+        self._meeting = meeting
+        self._raised_at = {m.id: m for m in meetings if m.id is not None}
+        self.endResetModel()
+
+    def action_at(self, position: int) -> Action:
+        return self._actions[position]
+
+    def actions(self) -> list[Action]:
+        return list(self._actions)
+
+    def open_count(self) -> int:
+        return sum(1 for a in self._actions if a.is_open)
+
+    def position_of(self, action_id: int) -> int | None:
+        for position, action in enumerate(self._actions):
+            if action.id == action_id:
+                return position
+        return None
+
+    # -- Qt model API -----------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._actions)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(ActionColumn)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(HEADERS)
+        ):
+            return HEADERS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._actions):
+            return None
+        action = self._actions[index.row()]
+        column = ActionColumn(index.column())
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.display_text(action, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == ActionColumn.TEXT:
+            return tooltip(action.text)
+        if role == ACTION_ROLE:
+            return action
+        return None
+
+    def display_text(self, action: Action, column: ActionColumn) -> str:
+        meeting = self._meeting
+        match column:
+            case ActionColumn.MEASURE:
+                return action.code or "General"
+            case ActionColumn.TEXT:
+                return " ".join(action.text.split())
+            case ActionColumn.OWNER:
+                return action.owner
+            case ActionColumn.DUE:
+                return f"{action.due:%d %b %Y}" if action.due else ""
+            case ActionColumn.STATUS:
+                return status_text(action, meeting) if meeting else action.status
+            case ActionColumn.RAISED:
+                if meeting is not None and action.meeting_id == meeting.id:
+                    return "This meeting"
+                raised = self._raised_at.get(action.meeting_id)
+                return f"{raised.date:%d %b %Y}" if raised else ""
+        return ""

@@ -1,0 +1,62 @@
+"""F1: a short page on how the window works and its keyboard shortcuts.
+
+The text is ours, not the officer's, so it may be rich text.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from challenge_app import __version__
+from challenge_app.rag import REPORT_ORDER
+
+SHORTCUTS = (
+    ("Up / Down", "Next or previous measure in the list"),
+    ("Ctrl+Page Down / Ctrl+Page Up", "Next or previous measure, from anywhere in the window"),
+    ("Ctrl+F", "Filter the measure list (Escape clears the filter text)"),
+    ("Ctrl+N", "New meeting"),
+    ("Ctrl+Shift+A", "New follow-up action"),
+    ("Ctrl+E", "Export the appendices workbook"),
+    ("Ctrl+I", "Import a provider dataset"),
+    ("F1", "This help"),
+    ("Ctrl+Q", "Quit (everything is already saved)"),
+)
+
+
+def help_html() -> str:
+    statuses = "".join(
+        f"<li><b>{s.short}</b> ({s.letter}): {s.report_wording}</li>" for s in REPORT_ORDER
+    )
+    keys = "".join(f"<tr><td><b>{k}</b></td><td>{what}</td></tr>" for k, what in SHORTCUTS)
+    return f"""
+<h2>Challenge {__version__}</h2>
+<p>Choose the meeting at the top. The list on the left shows every measure for the
+quarter that meeting reviews; select one to write the challenge on the right. Your
+typing is saved as you go, and when you move to another measure or meeting.</p>
+<p>The <b>RAG</b> column always spells out the status:</p>
+<ul>{statuses}</ul>
+<p><b>Travel</b> compares the quarter with the one before, taking into account whether
+higher or lower is better: &#9650; improving, &#9654; stable, &#9660; declining.
+A &#9998; in the <b>Challenge</b> column means something has been written for the measure.
+<b>Placement</b> in <i>italics</i> is the suggestion from status and travel; choose it in
+the form to decide.</p>
+<p><b>Follow-up actions</b> that are still open carry forward to later meetings until
+they are marked done or dropped.</p>
+<h3>Keyboard</h3>
+<table cellspacing="6">{keys}</table>
+"""
+
+
+class HelpDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Challenge help")
+        self.resize(560, 560)
+        self.browser = QTextBrowser()
+        self.browser.setOpenExternalLinks(False)
+        self.browser.setHtml(help_html())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser)
+        layout.addWidget(buttons)

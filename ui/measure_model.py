@@ -1,0 +1,277 @@
+"""The measure list as a Qt table model, fed whole by ``set_rows``.
+
+Rows are ``BoardRow`` values from ``challenge_app.board``: the model only
+turns them into cells (through the core's formatting) and never computes a
+rule itself, so the list, the form and the exports always agree. It holds no
+widgets, which keeps it testable with ``qtmodeltester`` and no window.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from challenge_app.board import BoardRow
+from challenge_app.codes import natural_key
+from challenge_app.formatting import format_value
+from challenge_app.models import Placement
+from challenge_app.periods import Quarter
+from challenge_app.rag import REPORT_ORDER
+from challenge_app.travel import Direction
+from ui.text import tooltip
+
+Index = QModelIndex | QPersistentModelIndex
+
+#: The whole BoardRow behind any cell of a row.
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+#: The row's rag.Status as its text value (Qt hands a StrEnum back as a plain str).
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
+
+WRITTEN_MARK = "✎"
+
+
+class Column(IntEnum):
+    """Left to right: what identifies a measure and how it stands come first,
+    so the badge is in view even when the list pane is narrow."""
+
+    CODE = 0
+    TITLE = 1
+    STATUS = 2
+    TRAVEL = 3
+    VALUE = 4
+    LATEST = 5
+    TARGET = 6
+    TOLERANCE = 7
+    WRITTEN = 8
+    PLACEMENT = 9
+    AREA = 10
+
+
+HEADERS = {
+    Column.CODE: "Code",
+    Column.TITLE: "Measure",
+    Column.AREA: "Area",
+    Column.VALUE: "Quarter",
+    Column.LATEST: "Latest month",
+    Column.TARGET: "Target",
+    Column.TOLERANCE: "Tolerance",
+    Column.STATUS: "RAG",
+    Column.TRAVEL: "Travel",
+    Column.WRITTEN: "Challenge",
+    Column.PLACEMENT: "Placement",
+}
+
+_NUMERIC = {Column.VALUE, Column.LATEST, Column.TARGET, Column.TOLERANCE}
+_CENTRED = {Column.STATUS, Column.TRAVEL, Column.WRITTEN}
+_TRAVEL_ORDER = (Direction.DECLINING, Direction.STABLE, Direction.IMPROVING, Direction.UNKNOWN)
+_PLACEMENT_ORDER = (Placement.APPENDIX1, Placement.APPENDIX2, Placement.NONE)
+
+
+def _missing_last(value: float | None) -> tuple:
+    """Sort key that puts rows with no figure after every row with one."""
+    return (1, 0.0) if value is None else (0, value)
+
+
+def latest_text(row: BoardRow) -> str:
+    """``July = 24%``, the half of the report's performance line after the quarter."""
+    if row.latest_month is None or row.latest_value is None:
+        return ""
+    return f"{row.latest_month.name} = {format_value(row.latest_value, row.measure.unit)}"
+
+
+def placement_is_default(row: BoardRow) -> bool:
+    return row.challenge is None or row.challenge.placement is None
+
+
+class MeasureTableModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[BoardRow] = []
+        self._quarter: Quarter | None = None
+
+    # -- feeding ----------------------------------------------------------
+    def set_rows(self, rows: list[BoardRow]) -> None:
+        """Replace every row (a new meeting, or new data imported)."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._quarter = rows[0].quarter if rows else None
+        self.endResetModel()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, Column.VALUE, Column.VALUE)
+
+    def update_row(self, row: BoardRow) -> bool:
+        """Replace the row with the same code (after the form saved it); False if absent."""
+        position = self.position_of(row.code)
+        if position is None:
+            return False
+        self._rows[position] = row
+        self.dataChanged.emit(self.index(position, 0), self.index(position, len(Column) - 1))
+        return True
+
+    def rows(self) -> list[BoardRow]:
+        return list(self._rows)
+
+    def row_at(self, position: int) -> BoardRow:
+        return self._rows[position]
+
+    def position_of(self, code: str) -> int | None:
+        for position, row in enumerate(self._rows):
+            if row.code == code:
+                return position
+        return None
+
+    # -- Qt model API -----------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        column = Column(section)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == Column.VALUE and self._quarter is not None:
+                return f"Q{self._quarter.number} {self._quarter.financial_year}"
+            return HEADERS[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.VALUE and self._quarter:
+            return tooltip(self._quarter.long())
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display_text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.spoken_text(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._alignment(column)
+        if role == Qt.ItemDataRole.FontRole and column == Column.PLACEMENT:
+            if placement_is_default(row):
+                font = QFont()
+                font.setItalic(True)
+                return font
+            return None
+        if role == ROW_ROLE:
+            return row
+        if role == STATUS_ROLE:
+            return row.status.value
+        return None
+
+    # -- what each cell says ----------------------------------------------
+    @staticmethod
+    def display_text(row: BoardRow, column: Column) -> str:
+        unit = row.measure.unit
+        target = row.target
+        match column:
+            case Column.CODE:
+                return row.code
+            case Column.TITLE:
+                return row.measure.title
+            case Column.AREA:
+                return row.measure.area
+            case Column.VALUE:
+                return format_value(row.value, unit)
+            case Column.LATEST:
+                return latest_text(row)
+            case Column.TARGET:
+                return format_value(target.target, unit) if target else ""
+            case Column.TOLERANCE:
+                return format_value(target.tolerance, unit) if target else ""
+            case Column.STATUS:
+                return row.status.short
+            case Column.TRAVEL:
+                return row.direction.arrow
+            case Column.WRITTEN:
+                return WRITTEN_MARK if row.has_challenge else ""
+            case Column.PLACEMENT:
+                return row.placement.label
+        return ""
+
+    @staticmethod
+    def spoken_text(row: BoardRow, column: Column) -> str:
+        """What a screen reader says: symbols are replaced by words."""
+        match column:
+            case Column.STATUS:
+                return f"RAG status {row.status.short}: {row.status.report_wording}"
+            case Column.TRAVEL:
+                return f"Direction of travel: {row.direction.label}"
+            case Column.WRITTEN:
+                return "Challenge written" if row.has_challenge else "No challenge written yet"
+            case Column.PLACEMENT:
+                suffix = " (suggested)" if placement_is_default(row) else ""
+                return f"Placement: {row.placement.label}{suffix}"
+        return MeasureTableModel.display_text(row, column)
+
+    def _tooltip(self, row: BoardRow, column: Column) -> str:
+        match column:
+            case Column.CODE | Column.TITLE:
+                return tooltip(f"{row.code} {row.measure.title}", row.measure.area)
+            case Column.STATUS:
+                return tooltip(f"{row.status.short}: {row.status.report_wording}")
+            case Column.TRAVEL:
+                previous = format_value(row.previous_value, row.measure.unit)
+                detail = f"Previous quarter: {previous}" if previous else ""
+                return tooltip(row.direction.label, detail)
+            case Column.WRITTEN:
+                return tooltip(self.spoken_text(row, column))
+            case Column.PLACEMENT:
+                if placement_is_default(row):
+                    return tooltip(
+                        f"{row.placement.label} is suggested from the RAG status and direction "
+                        "of travel; choose the placement in the challenge form to decide it."
+                    )
+                return tooltip(f"{row.placement.label}, as decided")
+        return None
+
+    @staticmethod
+    def _alignment(column: Column) -> int:
+        if column in _NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if column in _CENTRED:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+    # -- sorting ----------------------------------------------------------
+    def sort_key(self, position: int, column: int) -> tuple:
+        """Order for a column: natural code order, numbers as numbers, worst status first."""
+        row = self._rows[position]
+        code = natural_key(row.code)
+        target = row.target
+        match Column(column):
+            case Column.CODE:
+                return code
+            case Column.TITLE:
+                return (row.measure.title.casefold(), code)
+            case Column.AREA:
+                return (row.measure.area.casefold(), code)
+            case Column.VALUE:
+                return (_missing_last(row.value), code)
+            case Column.LATEST:
+                return (_missing_last(row.latest_value), code)
+            case Column.TARGET:
+                return (_missing_last(target.target if target else None), code)
+            case Column.TOLERANCE:
+                return (_missing_last(target.tolerance if target else None), code)
+            case Column.STATUS:
+                return (REPORT_ORDER.index(row.status), code)
+            case Column.TRAVEL:
+                return (_TRAVEL_ORDER.index(row.direction), code)
+            case Column.WRITTEN:
+                return (not row.has_challenge, code)
+            case Column.PLACEMENT:
+                return (_PLACEMENT_ORDER.index(row.placement), code)
+        return code

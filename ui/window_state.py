@@ -1,0 +1,63 @@
+"""Remembering how the officer left the window: size, splitters, columns.
+
+Stored with ``QSettings`` (per machine, not in the database: it is about this
+screen, not the contract). The settings object is passed in so tests use
+their own file and never the officer's.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter
+
+#: Bump when the measure table's columns change, so old column layouts are ignored.
+LAYOUT_VERSION = 1
+
+
+def default_settings() -> QSettings:
+    """The application's own settings (organisation and name set in ``ui.app``)."""
+    return QSettings()
+
+
+class WindowState:
+    def __init__(self, settings: QSettings):
+        self.settings = settings
+
+    def save(
+        self, window: QMainWindow, splitters: dict[str, QSplitter], headers: dict[str, QHeaderView]
+    ) -> None:
+        s = self.settings
+        s.setValue("layout_version", LAYOUT_VERSION)
+        s.setValue("window/geometry", window.saveGeometry())
+        for name, splitter in splitters.items():
+            s.setValue(f"splitters/{name}", splitter.saveState())
+        for name, header in headers.items():
+            s.setValue(f"headers/{name}", header.saveState())
+        s.sync()
+
+    def restore(
+        self, window: QMainWindow, splitters: dict[str, QSplitter], headers: dict[str, QHeaderView]
+    ) -> bool:
+        """Put things back as saved; False (and nothing changed) if nothing usable was saved."""
+        s = self.settings
+        if _int(s.value("layout_version")) != LAYOUT_VERSION:
+            return False
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            window.restoreGeometry(geometry)
+        for name, splitter in splitters.items():
+            state = s.value(f"splitters/{name}")
+            if isinstance(state, QByteArray):
+                splitter.restoreState(state)
+        for name, header in headers.items():
+            state = s.value(f"headers/{name}")
+            if isinstance(state, QByteArray):
+                header.restoreState(state)
+        return True
+
+
+def _int(value: object) -> int | None:
+    try:
+        return int(value)  # QSettings gives strings back from INI files
+    except (TypeError, ValueError):
+        return None
