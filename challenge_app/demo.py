@@ -7,21 +7,18 @@ that trying the program never touches their real database.
 
 from __future__ import annotations
 
-import csv
 import json
 import tempfile
 from datetime import date
 from pathlib import Path
 
+from challenge_app.imports import import_dataset
 from challenge_app.models import (
     Action,
     Challenge,
-    Measure,
     Meeting,
     Parties,
     Placement,
-    Reading,
-    Target,
 )
 from challenge_app.paths import resource
 from challenge_app.store import Store
@@ -30,29 +27,14 @@ DATASET = ("sample", "demo-dataset.csv")
 MEETINGS = ("sample", "demo-meetings.json")
 
 
-def _none_if_blank(text: str) -> float | None:
-    return float(text) if text.strip() else None
-
-
 def load_sample_dataset(store: Store, path: Path) -> None:
-    """Load the shipped sample (already in the import template, and known good)."""
-    measures: dict[str, Measure] = {}
-    targets: dict[tuple[str, str], Target] = {}
-    readings: list[Reading] = []
-    with open(path, newline="", encoding="utf-8-sig") as f:
-        for row in csv.DictReader(f):
-            code = row["code"]
-            measures[code] = Measure(
-                code, row["title"], row["area"], row["kind"], row["polarity"] or None, row["unit"]
-            )
-            targets[(code, row["year"])] = Target(
-                row["year"], _none_if_blank(row["target"]), _none_if_blank(row["tolerance"])
-            )
-            readings.append(Reading(code, row["period"], float(row["value"])))
-    with store.transaction():
-        store.measures.upsert(measures.values())
-        store.measures.upsert_targets((code, t) for (code, _year), t in targets.items())
-        store.measures.upsert_readings(readings)
+    """Load the shipped sample through the provider-dataset importer.
+
+    The sample is in the import template, so loading it the way an officer would
+    import a provider file keeps one reader of that format, and every demo start
+    exercises the importer on a known-good file.
+    """
+    import_dataset(store, path)
 
 
 def load_sample_meetings(store: Store, path: Path) -> None:
