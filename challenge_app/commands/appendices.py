@@ -1,4 +1,10 @@
-"""Subcommand: see INTERFACES.md. (Filled in by the issue that builds export_appendices.)"""
+"""Subcommand ``export``: write the appendices workbook for a period.
+
+``challenge-app export --db PATH --period "2016/17 Q1" --out FILE.xlsx`` exports
+the latest meeting that reviewed the period. Bad input (no such database, a
+period that is not a quarter, no meeting on it, an output that cannot be
+written) exits 2 with a message saying which, and writes nothing.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,12 @@ import argparse
 from pathlib import Path
 
 from challenge_app.commands import add_db_argument, require_db
-from challenge_app.errors import InputError
+from challenge_app.errors import InputError, Problem
+from challenge_app.export import export_appendices
+from challenge_app.export.appendices import check_out_path
+from challenge_app.periods import parse_quarter
+from challenge_app.progress import TerminalProgress
+from challenge_app.store import Store
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -15,6 +26,33 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, required=True, help="workbook to write (.xlsx)")
 
 
+def _no_meeting(store: Store, period: str, db: Path) -> InputError:
+    periods = sorted({m.period for m in store.meetings.all()})
+    known = f"meetings on record review {', '.join(periods)}" if periods else "it has no meetings"
+    return InputError(
+        Problem(f"no meeting reviews {period}, so there is nothing to export ({known})", str(db))
+    )
+
+
 def run(args: argparse.Namespace) -> int:
-    require_db(args)
-    raise InputError("this command is not available in this build yet")
+    db = require_db(args)
+    try:
+        period = str(parse_quarter(args.period))
+    except InputError as exc:
+        raise InputError(f"--period: {exc}") from exc
+    out = check_out_path(args.out)
+    if not db.is_file():
+        raise InputError(Problem("no such database file", str(db)))
+    store = Store.open(db)
+    try:
+        meeting = store.meetings.latest_for_period(period)
+        if meeting is None:
+            raise _no_meeting(store, period, db)
+        result = export_appendices(store, meeting, out, TerminalProgress())
+    finally:
+        store.close()
+    print(
+        f"Wrote {result.path} ({meeting.label}): "
+        f"{result.appendix1} measures in Appendix 1, {result.appendix2} in Appendix 2"
+    )
+    return 0

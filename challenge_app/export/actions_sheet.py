@@ -17,7 +17,7 @@ from challenge_app.export.runs import Run, runs_of
 
 TITLE = "Follow-up actions"
 HEADINGS = ("Measure", "Action", "Owner", "Due", "Status", "Raised")
-WIDTHS = (12, 70, 28, 13, 11, 13)
+WIDTHS = (10, 60, 26, 12, 9, 12)
 DATE_FORMAT = "d mmm yyyy"
 NO_MEASURE = "General"
 

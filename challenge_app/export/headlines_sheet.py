@@ -26,7 +26,7 @@ from challenge_app.models import Placement
 
 TITLE = "Headline conclusions"
 HEADINGS = ("Measure", "Status", "Headline conclusion")
-WIDTHS = (40, 22, 90)
+WIDTHS = (34, 20, 80)
 
 
 def write_headlines(ws: Worksheet, report: Report, page: PageText) -> None:
