@@ -90,8 +90,9 @@ class _Waiter(QObject):
         if total > 0:
             self.dialog.setMaximum(total)
             self.dialog.setValue(min(done, total))
-        if what:
             self.dialog.setLabelText(f"{what}…")
+        else:  # the file does not say how long it is: count instead
+            self.dialog.setLabelText(f"{what}… {done:,} so far")
 
     @Slot(object)
     def finish(self, result: object) -> None:
@@ -111,6 +112,7 @@ def read_with_progress(parent: QWidget | None, path: Path) -> object:
     dialog.setMinimumDuration(PROGRESS_DELAY_MS)
     dialog.setAutoReset(False)
     dialog.setAutoClose(False)
+    dialog.setValue(0)  # starts the clock: the dialog appears after PROGRESS_DELAY_MS
     loop = QEventLoop()
     waiter = _Waiter(dialog, loop)
     worker = _ReadWorker(path)
@@ -145,10 +147,13 @@ def _preview(parent: QWidget | None, path: Path, result: object, store: Store):
     if isinstance(result, InputError):
         return ImportPreviewDialog(path, None, result.problems, parent)
     assert isinstance(result, Dataset)
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         plan = make_plan(store, result)
     except InputError as exc:
         return ImportPreviewDialog(path, None, exc.problems, parent)
+    finally:
+        QGuiApplication.restoreOverrideCursor()
     return ImportPreviewDialog(path, plan, None, parent)
 
 

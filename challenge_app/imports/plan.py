@@ -63,13 +63,13 @@ class ValueChange:
 
 
 def _plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
 
 
 def _counted(total: int, noun: str, changes: list) -> str:
     new = sum(1 for c in changes if c.old is None)
     parts = [
-        f"{n} {word}"
+        f"{n:,} {word}"
         for n, word in (
             (new, "new"),
             (len(changes) - new, "changed"),

@@ -249,3 +249,18 @@ def test_new_measure_without_title_or_polarity_is_refused_at_planning(tmp_path, 
         make_plan(store, dataset)
     assert [(p.row, p.column) for p in caught.value.problems] == [(2, "title"), (3, "polarity")]
     assert store.measures.all() == []
+
+
+def test_positions_are_the_sheets_own_when_the_table_does_not_start_at_a1(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for column, heading in enumerate(HEADER.split(","), start=2):
+        ws.cell(3, column, heading)
+    row = ["A1", "T", "Area", "contract", "lower", "%", "2016/17", 24, 28, "2016/17 Q1", "x"]
+    for column, value in enumerate(row, start=2):
+        ws.cell(5, column, value)
+    path = tmp_path / "offset.xlsx"
+    wb.save(path)
+    with pytest.raises(InputError) as caught:
+        read_dataset(path)
+    assert [(p.row, p.column) for p in caught.value.problems] == [(5, "value (L)")]
