@@ -32,6 +32,14 @@ from ui.text import confirm, plain_label
 
 Index = QModelIndex | QPersistentModelIndex
 
+_WIDTHS = {
+    ActionColumn.MEASURE: 62,
+    ActionColumn.OWNER: 120,
+    ActionColumn.DUE: 88,
+    ActionColumn.STATUS: 96,
+    ActionColumn.RAISED: 90,
+}
+
 
 class _MeasureOnly(QSortFilterProxyModel):
     """Keeps only one measure's actions when a code is set."""
@@ -79,6 +87,10 @@ class ActionsPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(ActionColumn.TEXT, QHeaderView.ResizeMode.Stretch)
+        for column, width in _WIDTHS.items():
+            header.resizeSection(column, width)
+        # Actions are few and their words matter: rows grow to show the whole text.
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.doubleClicked.connect(self.edit_selected)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
 

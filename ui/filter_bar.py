@@ -74,12 +74,13 @@ class FilterBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.text, 3)
-        for combo in (self.area, self.status, self.placement, self.written):
-            # Shrinkable, so the list pane can be made narrow for a wide form.
+        # Wide enough for the first choice, shrinkable so the list pane can be narrow.
+        for combo, letters in ((self.area, 10), (self.status, 10), (self.placement, 13),
+                               (self.written, 14)):  # fmt: skip
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            combo.setMinimumContentsLength(6)
+            combo.setMinimumContentsLength(letters)
             layout.addWidget(combo, 1)
         layout.addWidget(self.clear_button)
 

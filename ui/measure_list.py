@@ -25,7 +25,7 @@ _DEFAULT_WIDTHS = {
     Column.LATEST: 112,
     Column.TARGET: 66,
     Column.TOLERANCE: 76,
-    Column.WRITTEN: 76,
+    Column.WRITTEN: 84,
     Column.PLACEMENT: 100,
     Column.AREA: 160,
 }

@@ -16,7 +16,7 @@ from PySide6.QtGui import QFont
 
 from challenge_app.board import BoardRow
 from challenge_app.codes import natural_key
-from challenge_app.formatting import format_value
+from challenge_app.formatting import format_value, performance_line, target_line
 from challenge_app.models import Placement
 from challenge_app.periods import Quarter
 from challenge_app.rag import REPORT_ORDER
@@ -216,10 +216,23 @@ class MeasureTableModel(QAbstractTableModel):
                 return f"Placement: {row.placement.label}{suffix}"
         return MeasureTableModel.display_text(row, column)
 
-    def _tooltip(self, row: BoardRow, column: Column) -> str:
+    def _tooltip(self, row: BoardRow, column: Column) -> str | None:
         match column:
             case Column.CODE | Column.TITLE:
                 return tooltip(f"{row.code} {row.measure.title}", row.measure.area)
+            case Column.VALUE | Column.LATEST | Column.TARGET | Column.TOLERANCE:
+                # The cells may be elided ("0.02 per …"): the tip has the report's lines.
+                target = row.target
+                return tooltip(
+                    performance_line(
+                        row.quarter, row.value, row.latest_month, row.latest_value, row.measure.unit
+                    ),
+                    target_line(
+                        target.target if target else None,
+                        target.tolerance if target else None,
+                        row.measure.unit,
+                    ),
+                )
             case Column.STATUS:
                 return tooltip(f"{row.status.short}: {row.status.report_wording}")
             case Column.TRAVEL:

@@ -73,6 +73,12 @@ def test_cells_use_the_reports_formatting(model):
     assert model.headerData(Column.VALUE, Qt.Orientation.Horizontal, DISPLAY) == "Q1 2016/17"
 
 
+def test_figures_tooltip_has_the_reports_lines(model):
+    tip = cell(model, "F03", Column.VALUE, Qt.ItemDataRole.ToolTipRole)
+    assert "Q1 = 0.02 per 100,000  July = 0.07 per 100,000" in tip
+    assert "Target: 0.42 per 100,000  Tolerance: 0.75 per 100,000" in tip
+
+
 def test_status_and_symbols_are_spoken_in_words(model):
     spoken = Qt.ItemDataRole.AccessibleTextRole
     assert cell(model, "A2", Column.STATUS, spoken) == "RAG status Red: Outside tolerance"
