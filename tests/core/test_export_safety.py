@@ -12,7 +12,7 @@ from challenge_app.errors import InputError
 from challenge_app.export import ExportCancelled, export_appendices
 from challenge_app.export.safe_text import CELL_LIMIT, MARKER, excel_length
 from challenge_app.models import Challenge, Measure, Meeting, Parties, Placement, Reading, Target
-from tests.core.export_helpers import (
+from tests.core.test_export_support import (
     italic_text,
     open_workbook,
     plain_text,

@@ -9,7 +9,7 @@ import pytest
 from challenge_app.export import export_appendices
 from challenge_app.paths import resource
 from challenge_app.rag import Status
-from tests.core.export_helpers import (
+from tests.core.test_export_support import (
     codes,
     column,
     italic_text,
