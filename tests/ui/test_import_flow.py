@@ -203,7 +203,7 @@ def test_cancel_in_the_progress_dialog_stops_the_read(qtbot, window, store, tmp_
     def press_cancel():
         dialog = next(
             (w for w in QApplication.topLevelWidgets()
-             if isinstance(w, QProgressDialog) and w.isVisible()),
+             if isinstance(w, QProgressDialog) and w.isVisible() and w.maximum()),
             None,
         )  # fmt: skip
         if dialog is None:
@@ -215,7 +215,9 @@ def test_cancel_in_the_progress_dialog_stops_the_read(qtbot, window, store, tmp_
         clicked.set()
 
     QTimer.singleShot(0, press_cancel)
+    preview = answer_preview(qtbot, "Cancel")  # only if the read was not stopped
     assert import_file_interactively(window, store, path) is False
+    assert preview == {}, "the preview appeared: Cancel did not stop the read"
     assert shown["label"] == "Checking rows…"
     assert shown["maximum"] == 3002
     assert store.measures.all() == []
