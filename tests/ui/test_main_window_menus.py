@@ -32,6 +32,7 @@ def test_menus_offer_what_exists(open_window, demo_store):
     items = menu_items(open_window(demo_store))
     assert items["&File"]["&New meeting…"] == "Ctrl+N"
     assert items["&File"]["&Import provider dataset…"] == "Ctrl+I"
+    assert items["&File"]["E&xport appendices…"] == "Ctrl+E"
     assert "Export challenge &pack…" in items["&File"]
     assert "Import challenge pac&k…" in items["&File"]
     assert items["&Edit"]["&Filter measures"] == "Ctrl+F"
@@ -97,3 +98,31 @@ def test_exports_say_where_they_wrote(
     window = open_window(demo_store)
     trigger(window, menu, item)
     assert window.statusBar().currentMessage() == f"{message} {written}"
+
+
+def test_ctrl_e_saves_pending_typing_then_exports_the_chosen_meeting(
+    open_window, demo_store, monkeypatch, tmp_path, qtbot, when_modal
+):
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    out = tmp_path / "appendices.xlsx"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kw: (str(out), ""))
+    )
+    window = open_window(demo_store)
+    typed = "Typed a moment before exporting <b>not bold</b>"
+    qtbot.keyClicks(window.form.comment, typed)  # A1, not yet saved by the form
+
+    def close_report(box: QMessageBox) -> None:
+        assert "have been written" in box.text()
+        box.button(QMessageBox.StandardButton.Close).click()
+
+    when_modal(
+        close_report,
+        lambda: qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier),
+    )
+    assert window.statusBar().currentMessage() == f"Appendices written to {out}"
+    sheet = load_workbook(out)["Appendix 1"]  # A1 is Green and improving
+    cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value]
+    assert any(typed in text for text in cells)
