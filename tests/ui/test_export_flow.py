@@ -1,0 +1,259 @@
+"""File > Export appendices, driven as the officer would: save dialog, progress,
+"Open the file", and a workbook still open in Excel."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QWidget,
+)
+
+from tests.core.test_export_support import codes, open_workbook
+from ui import export_flow
+from ui.export_flow import (
+    LAST_FOLDER_KEY,
+    OPEN_BUTTON,
+    OTHER_NAME_BUTTON,
+    RETRY_BUTTON,
+    export_appendices_interactively,
+)
+
+
+class _UrlCatcher(QObject):
+    """Stands in for the desktop's "open this file" through Qt's own URL-handler hook."""
+
+    def __init__(self):
+        super().__init__()
+        self.opened: list[QUrl] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.opened.append(url)
+
+
+@pytest.fixture
+def opened_urls():
+    catcher = _UrlCatcher()
+    QDesktopServices.setUrlHandler("file", catcher, "open")
+    yield catcher.opened
+    QDesktopServices.unsetUrlHandler("file")
+
+
+@pytest.fixture
+def parent(qtbot):
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+@pytest.fixture
+def q1(demo_store):
+    return demo_store.meetings.latest_for_period("2016/17 Q1")
+
+
+@pytest.fixture
+def save_as(monkeypatch):
+    """Answer the (native) save dialog with the given names in turn; record what it proposed."""
+    proposed: list[str] = []
+    answers: list[str] = []
+
+    def fake(parent, caption, start, filters):
+        proposed.append(start)
+        return (answers.pop(0) if answers else "", filters)
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake))
+
+    def _answer(*names: Path | str) -> list[str]:
+        answers.extend(str(n) for n in names)
+        return proposed
+
+    return _answer
+
+
+def drive_messages(qtbot, handlers):
+    """Hand each message box that appears, in turn, to the next handler."""
+    seen: list[dict] = []
+
+    def poll(ticks=[0]):  # noqa: B006 (a counter shared by the polls)
+        ticks[0] += 1
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, QMessageBox) and handlers and modal.property("handled") is None:
+            modal.setProperty("handled", True)
+            seen.append({"text": modal.text(), "info": modal.informativeText()})
+            handlers.pop(0)(modal)
+        if handlers and ticks[0] < 2000:
+            QTimer.singleShot(5, poll)
+
+    QTimer.singleShot(0, poll)
+    return seen
+
+
+def click(qtbot, box: QMessageBox, label: str | QMessageBox.StandardButton) -> None:
+    if isinstance(label, str):
+        button = next(b for b in box.buttons() if b.text() == label)
+    else:
+        button = box.button(label)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_export_writes_the_workbook_and_opens_it(
+    qtbot, parent, demo_store, q1, tmp_path, save_as, opened_urls
+):
+    out = tmp_path / "Q1 appendices.xlsx"
+    proposed = save_as(out)
+    seen = drive_messages(qtbot, [lambda box: click(qtbot, box, OPEN_BUTTON)])
+    assert export_appendices_interactively(parent, demo_store, q1) == out
+    assert proposed[0].endswith("Appendices 2016-17 Q1 (2016-08-02).xlsx")
+    assert seen[0]["text"] == f"The appendices for 2016/17 Q1 have been written to {out}."
+    assert seen[0]["info"] == "Appendix 1: 12 measures. Appendix 2: 7 measures."
+    assert opened_urls == [QUrl.fromLocalFile(str(out))]
+    assert codes(open_workbook(out)["Appendix 2"]) == ["A2", "A3", "A8", "B14", "C14", "D17c", "G1"]
+
+
+def test_the_dialog_opens_in_the_folder_used_last(qtbot, parent, demo_store, q1, tmp_path, save_as):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    proposed = save_as(folder / "first.xlsx")
+    drive_messages(qtbot, [lambda box: click(qtbot, box, QMessageBox.StandardButton.Close)])
+    export_appendices_interactively(parent, demo_store, q1)
+    assert QSettings().value(LAST_FOLDER_KEY) == str(folder)
+    export_appendices_interactively(parent, demo_store, q1)  # cancelled at the save dialog
+    assert Path(proposed[1]).parent == folder
+
+
+def test_a_name_typed_without_xlsx_gets_it(qtbot, parent, demo_store, q1, tmp_path, save_as):
+    save_as(tmp_path / "appendices")
+    drive_messages(qtbot, [lambda box: click(qtbot, box, QMessageBox.StandardButton.Close)])
+    assert export_appendices_interactively(parent, demo_store, q1) == tmp_path / "appendices.xlsx"
+    assert (tmp_path / "appendices.xlsx").exists()
+
+
+def test_cancelling_the_save_dialog_writes_nothing(parent, demo_store, q1, tmp_path, save_as):
+    save_as()  # the officer presses Cancel
+    assert export_appendices_interactively(parent, demo_store, q1) is None
+    assert list(tmp_path.glob("*.xlsx")) == []
+
+
+@pytest.fixture
+def locked_once(monkeypatch):
+    """The destination is open in Excel the first time, closed after."""
+    real_replace = os.replace
+    calls = []
+
+    def replace(src, dst):
+        calls.append(dst)
+        if len(calls) == 1:
+            raise PermissionError(13, "Permission denied", str(dst))
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    return calls
+
+
+def test_a_file_open_in_excel_is_explained_then_retried(
+    qtbot, parent, demo_store, q1, tmp_path, save_as, locked_once
+):
+    out = tmp_path / "appendices.xlsx"
+    out.write_bytes(b"last quarter's export, open in Excel")
+    save_as(out)
+    seen = drive_messages(
+        qtbot,
+        [
+            lambda box: click(qtbot, box, RETRY_BUTTON),
+            lambda box: click(qtbot, box, QMessageBox.StandardButton.Close),
+        ],
+    )
+    assert export_appendices_interactively(parent, demo_store, q1) == out
+    assert seen[0]["text"] == f"The appendices could not be written to {out}."
+    assert "open in another program" in seen[0]["info"]
+    assert seen[0]["info"].endswith("Nothing has been written.")
+    assert len(locked_once) == 2
+    assert open_workbook(out).sheetnames[0] == "Summary"
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
+
+
+def test_a_locked_file_can_be_saved_under_another_name(
+    qtbot, parent, demo_store, q1, tmp_path, save_as, locked_once
+):
+    out, other = tmp_path / "appendices.xlsx", tmp_path / "appendices v2.xlsx"
+    out.write_bytes(b"open in Excel")
+    proposed = save_as(out, other)
+    drive_messages(
+        qtbot,
+        [
+            lambda box: click(qtbot, box, OTHER_NAME_BUTTON),
+            lambda box: click(qtbot, box, QMessageBox.StandardButton.Close),
+        ],
+    )
+    assert export_appendices_interactively(parent, demo_store, q1) == other
+    assert proposed[1] == str(out)  # the dialog reopened on the name that failed
+    assert out.read_bytes() == b"open in Excel"
+    assert open_workbook(other).sheetnames[1] == "Appendix 1"
+
+
+def test_giving_up_on_a_locked_file_leaves_it_alone(
+    qtbot, parent, demo_store, q1, tmp_path, save_as, locked_once
+):
+    out = tmp_path / "appendices.xlsx"
+    out.write_bytes(b"open in Excel")
+    save_as(out)
+    drive_messages(qtbot, [lambda box: click(qtbot, box, QMessageBox.StandardButton.Cancel)])
+    assert export_appendices_interactively(parent, demo_store, q1) is None
+    assert out.read_bytes() == b"open in Excel"
+
+
+def test_cancel_on_the_progress_dialog_writes_nothing(
+    qtbot, parent, demo_store, q1, tmp_path, save_as, monkeypatch
+):
+    monkeypatch.setattr(export_flow, "PROGRESS_DELAY_MS", 0)
+    out = tmp_path / "appendices.xlsx"
+    save_as(out)
+    shown = {}
+
+    def drive(ticks=[0]):  # noqa: B006 (a counter shared by the polls)
+        ticks[0] += 1
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, QProgressDialog):
+            shown["label"] = modal.labelText()
+            qtbot.mouseClick(modal.findChild(QPushButton), Qt.MouseButton.LeftButton)
+            return
+        if ticks[0] < 2000:
+            QTimer.singleShot(0, drive)
+
+    QTimer.singleShot(0, drive)
+    assert export_appendices_interactively(parent, demo_store, q1) is None
+    assert shown["label"].startswith("Writing")
+    assert not out.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.suffix in (".tmp", ".xlsx")] == []
+
+
+def test_no_meeting_chosen_says_so(qtbot, parent, demo_store, save_as):
+    proposed = save_as()
+    seen = drive_messages(qtbot, [lambda box: click(qtbot, box, QMessageBox.StandardButton.Ok)])
+    assert export_appendices_interactively(parent, demo_store, None) is None
+    assert seen[0]["text"].startswith("Choose a meeting first")
+    assert proposed == []
+
+
+def test_ctrl_e_in_the_main_window_exports_the_current_meeting(
+    qtbot, open_window, demo_store, tmp_path, save_as
+):
+    window = open_window(demo_store)
+    out = tmp_path / "from the window.xlsx"
+    save_as(out)
+    seen = drive_messages(qtbot, [lambda box: click(qtbot, box, QMessageBox.StandardButton.Close)])
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    assert "2016/17 Q1" in seen[0]["text"]
+    assert out.exists()

@@ -1,0 +1,210 @@
+"""Exporting the appendices workbook from the GUI (File > Export appendices, Ctrl+E).
+
+The officer chooses where (the dialog opens in the folder used last time,
+with a name that says which quarter and meeting), the workbook is written
+behind a progress dialog that only appears if the export is slow and can be
+cancelled, and when it is done they can open it straight away. A file that
+cannot be written (typically last quarter's copy still open in Excel) is
+explained in words, with the choice to try again once it is closed, or to
+save under another name; nothing half-written is ever left behind.
+
+Every rule lives in ``challenge_app.export``; this module is dialogs and wiring.
+"""
+
+from __future__ import annotations
+
+from enum import Enum, auto
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
+
+from challenge_app.errors import InputError
+from challenge_app.export import ExportCancelled, ExportResult, export_appendices
+from challenge_app.models import Meeting
+from challenge_app.store import Store
+
+TITLE = "Export appendices"
+LAST_FOLDER_KEY = "export/last_folder"
+FILE_FILTER = "Excel workbook (*.xlsx)"
+#: An export shorter than this never flashes a progress dialog.
+PROGRESS_DELAY_MS = 400
+OPEN_BUTTON = "Open the file"
+RETRY_BUTTON = "Try again"
+OTHER_NAME_BUTTON = "Save under another name…"
+
+
+def last_folder() -> str:
+    """The folder the appendices were last exported to, else Documents."""
+    folder = QSettings().value(LAST_FOLDER_KEY, "", str)
+    if folder and Path(folder).is_dir():
+        return folder
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return documents if documents and Path(documents).is_dir() else str(Path.home())
+
+
+def remember_folder(path: Path) -> None:
+    QSettings().setValue(LAST_FOLDER_KEY, str(path.parent))
+
+
+def suggested_name(meeting: Meeting) -> str:
+    """``Appendices 2016-17 Q1 (2016-08-02).xlsx``: "/" cannot be in a file name."""
+    return f"Appendices {meeting.period.replace('/', '-')} ({meeting.date.isoformat()}).xlsx"
+
+
+class _DialogProgress:
+    """A ``Progress`` that drives a progress dialog and turns Cancel into ``ExportCancelled``.
+
+    The export runs on the main thread (the store's SQLite connection belongs
+    to it), so each report also lets the window repaint and notice Cancel.
+    """
+
+    def __init__(self, parent: QWidget | None, label: str):
+        self.dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+        self.dialog.setWindowTitle(TITLE)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(PROGRESS_DELAY_MS)
+        self.dialog.setAutoReset(False)
+        self.dialog.setAutoClose(False)
+
+    def __call__(self, done: int, total: int, what: str = "") -> None:
+        if total > 0:
+            self.dialog.setMaximum(total)
+            self.dialog.setValue(min(done, total))
+        if what:
+            self.dialog.setLabelText(f"{what}…")
+        QApplication.processEvents()
+        if self.dialog.wasCanceled():
+            raise ExportCancelled
+
+    def close(self) -> None:
+        self.dialog.close()
+        self.dialog.deleteLater()
+
+
+def _box(
+    parent: QWidget | None, icon: QMessageBox.Icon, text: str, informative: str = ""
+) -> QMessageBox:
+    """A message box in plain text: file names and meeting titles are the officer's own."""
+    box = QMessageBox(icon, TITLE, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    if informative:
+        box.setInformativeText(informative)
+    return box
+
+
+def _ask_where(parent: QWidget | None, meeting: Meeting, proposed: Path | None) -> Path | None:
+    start = proposed or Path(last_folder()) / suggested_name(meeting)
+    name, _ = QFileDialog.getSaveFileName(parent, TITLE, str(start), FILE_FILTER)
+    if not name:
+        return None
+    out = Path(name)
+    if out.suffix.lower() != ".xlsx":
+        # Excel opens a workbook only by its .xlsx name; the dialog asked about
+        # replacing the name as typed, so ask again about this one.
+        out = out.with_name(out.name + ".xlsx")
+        if out.exists() and not _replace_confirmed(parent, out):
+            return None
+    return out
+
+
+def _replace_confirmed(parent: QWidget | None, out: Path) -> bool:
+    box = _box(parent, QMessageBox.Icon.Question, f"{out.name} already exists in {out.parent}.")
+    box.setInformativeText("Replace it?")
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+class _Next(Enum):
+    RETRY = auto()
+    OTHER_NAME = auto()
+    GIVE_UP = auto()
+
+
+def _cannot_write(parent: QWidget | None, out: Path, problem: InputError) -> _Next:
+    """Say why ``out`` could not be written; let the officer retry, rename or give up."""
+    box = _box(
+        parent,
+        QMessageBox.Icon.Warning,
+        f"The appendices could not be written to {out}.",
+        f"{problem}\n\nNothing has been written.",
+    )
+    retry = box.addButton(RETRY_BUTTON, QMessageBox.ButtonRole.AcceptRole)
+    other = box.addButton(OTHER_NAME_BUTTON, QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(retry)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is retry:
+        return _Next.RETRY
+    if clicked is other:
+        return _Next.OTHER_NAME
+    return _Next.GIVE_UP
+
+
+def _done(parent: QWidget | None, result: ExportResult, meeting: Meeting) -> None:
+    """Say what was written, and offer to open it in Excel (or whatever opens .xlsx)."""
+    box = _box(
+        parent,
+        QMessageBox.Icon.Information,
+        f"The appendices for {meeting.period} have been written to {result.path}.",
+        f"Appendix 1: {result.appendix1} measures. Appendix 2: {result.appendix2} measures.",
+    )
+    open_button = box.addButton(OPEN_BUTTON, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.setDefaultButton(open_button)
+    box.exec()
+    if box.clickedButton() is open_button and not QDesktopServices.openUrl(
+        QUrl.fromLocalFile(str(result.path))
+    ):
+        _box(
+            parent,
+            QMessageBox.Icon.Warning,
+            f"No program on this computer would open {result.path.name}.",
+            "The workbook has been saved; open it from Excel or LibreOffice.",
+        ).exec()
+
+
+def export_appendices_interactively(
+    parent: QWidget | None, store: Store, meeting: Meeting | None
+) -> Path | None:
+    """Ask where, write the appendices for ``meeting`` there; the path written, or None."""
+    if meeting is None:
+        box = _box(
+            parent,
+            QMessageBox.Icon.Information,
+            "Choose a meeting first: the appendices are the record of one meeting.",
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.exec()
+        return None
+    out = _ask_where(parent, meeting, None)
+    while out is not None:
+        remember_folder(out)
+        progress = _DialogProgress(parent, f"Writing {out.name}")
+        problem: InputError | None = None
+        try:
+            result = export_appendices(store, meeting, out, progress)
+        except ExportCancelled:
+            return None
+        except InputError as exc:
+            problem = exc
+        finally:
+            progress.close()
+        if problem is None:
+            _done(parent, result, meeting)
+            return result.path
+        choice = _cannot_write(parent, out, problem)
+        if choice is _Next.GIVE_UP:
+            return None
+        if choice is _Next.OTHER_NAME:
+            out = _ask_where(parent, meeting, out)
+    return None
