@@ -203,6 +203,7 @@ class QuestionsEditor(QWidget):
         if self._read_only:
             return
         self._commit_open_editor()
+        self._record_undo_step()
         row = self.model.rowCount()
         self.model.insertRows(row, 1)
         index = self.model.index(row)
@@ -215,6 +216,7 @@ class QuestionsEditor(QWidget):
         if self._read_only or not index.isValid():
             return
         row = index.row()
+        self._record_undo_step()
         self.model.removeRows(row, 1)
         if self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1)))
@@ -226,6 +228,7 @@ class QuestionsEditor(QWidget):
         row, target = index.row(), index.row() + delta
         if not 0 <= target < self.model.rowCount():
             return
+        self._record_undo_step()
         # moveRows' destination is "insert before", so moving down skips one more.
         self.model.moveRows(QModelIndex(), row, 1, QModelIndex(), target + (delta > 0))
         self.view.setCurrentIndex(self.model.index(target))
@@ -266,6 +269,7 @@ class QuestionsEditor(QWidget):
             QTimer.singleShot(0, self._record_undo_step)
 
     def _record_undo_step(self) -> None:
+        """Make the changes since the last step one Ctrl+Z step (if there were any)."""
         self._check_scheduled = False
         current = self.model.stringList()
         if current != self._last:
