@@ -190,7 +190,14 @@ def run(db_path: Path, *, exit_when_ready: bool = False, demo: bool = False) -> 
                 quitter = _QuitOnFirstPaint(window)
                 window.installEventFilter(quitter)
             window.show()
-            return app.exec()
+            code = app.exec()
+            # Closing saves what the window holds (the form flushes its typing)
+            # while the store is still open: after --exit-when-ready, or if the
+            # event loop was ended from elsewhere, the window is still up.
+            if window.isVisible():
+                window.close()
+            window.deleteLater()
+            return code
         finally:
             session.close()
     finally:

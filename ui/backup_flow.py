@@ -16,6 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -137,7 +138,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.preview)
         layout.addWidget(self.buttons)
 
-        self.table.selectionModel().currentRowChanged.connect(self._show_preview)
+        self.table.selectionModel().selectionChanged.connect(self._show_preview)
         if summaries:
             self.table.selectRow(0)
         self._show_preview()
@@ -190,7 +191,11 @@ def restore_from_backup_interactively(parent: QWidget | None, store: Store) -> P
             "Close the other copy of Challenge that has it open, then try again.",
         )
         return None
-    summaries = [summarise(backup) for backup in list_backups(store.path)]
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # each backup is checked
+    try:
+        summaries = [summarise(backup) for backup in list_backups(store.path)]
+    finally:
+        QApplication.restoreOverrideCursor()
     if not summaries:
         _message(
             parent,
