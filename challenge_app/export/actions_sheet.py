@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from challenge_app.export.cells import header_row, put_number, put_text, write_record
-from challenge_app.export.layout import CENTRE, PageText, print_setup, set_widths
+from challenge_app.export.cells import SheetWriter, Styles
+from challenge_app.export.layout import CENTRE, PageText, print_setup
 from challenge_app.export.report import Report
 from challenge_app.export.runs import Run, runs_of
 
@@ -22,28 +22,27 @@ DATE_FORMAT = "d mmm yyyy"
 NO_MEASURE = "General"
 
 
-def write_actions(ws: Worksheet, report: Report, page: PageText) -> None:
-    header_row(ws, HEADINGS)
-    set_widths(ws, WIDTHS)
+def write_actions(ws: Worksheet, report: Report, page: PageText, styles: Styles) -> None:
+    sheet = SheetWriter(ws, WIDTHS, styles)
+    sheet.header_row(HEADINGS)
     actions = sorted(report.actions, key=lambda a: not a.is_open)  # stable: code order kept
     row = 2
     for action in actions:
         start = row
-        row = write_record(
-            ws,
+        row = sheet.record(
             row,
             [
                 runs_of(Run(action.code or NO_MEASURE, bold=True)),
                 runs_of(Run(action.text)),
                 runs_of(Run(action.owner)),
             ],
-            WIDTHS[:3],
             action.code or NO_MEASURE,
         )
-        put_number(ws, start, 4, action.due, number_format=DATE_FORMAT)
-        put_text(ws, start, 5, action.status.capitalize(), alignment=CENTRE)
+        sheet.number(start, 4, action.due, number_format=DATE_FORMAT)
+        sheet.text(start, 5, action.status.capitalize(), alignment=CENTRE)
         raised = report.meeting_dates.get(action.meeting_id)
-        put_number(ws, start, 6, raised, number_format=DATE_FORMAT)
+        sheet.number(start, 6, raised, number_format=DATE_FORMAT)
     if not actions:
-        put_text(ws, 2, 1, [Run("No follow-up actions for this meeting.", italic=True)])
+        sheet.text(2, 1, [Run("No follow-up actions for this meeting.", italic=True)])
+    sheet.finish()
     print_setup(ws, f"{TITLE} - {report.period}", page)

@@ -29,12 +29,12 @@ from challenge_app.errors import InputError, Problem
 from challenge_app.export.actions_sheet import write_actions
 from challenge_app.export.appendix_sheet import write_appendix
 from challenge_app.export.atomic import write_atomically
+from challenge_app.export.cells import Styles
 from challenge_app.export.data_sheet import write_data
 from challenge_app.export.headlines_sheet import write_headlines
 from challenge_app.export.layout import PageText, use_report_font
 from challenge_app.export.overview import write_overview
 from challenge_app.export.report import Report, gather
-from challenge_app.export.row_heights import fit_row_heights
 from challenge_app.export.summary_sheet import write_summary
 from challenge_app.models import Meeting, Placement
 from challenge_app.progress import Progress, no_progress
@@ -55,15 +55,17 @@ class ExportResult:
     appendix2: int
 
 
-def _sheets(report: Report, page: PageText) -> list[tuple[str, Callable[[Worksheet], None]]]:
+def _sheets(
+    report: Report, page: PageText, styles: Styles
+) -> list[tuple[str, Callable[[Worksheet], object]]]:
     return [
-        (SUMMARY, lambda ws: write_summary(ws, report, page)),
-        (APPENDIX_1, lambda ws: write_appendix(ws, report, Placement.APPENDIX1, page)),
-        (APPENDIX_2, lambda ws: write_appendix(ws, report, Placement.APPENDIX2, page)),
-        (HEADLINES, lambda ws: write_headlines(ws, report, page)),
-        (OVERVIEW, lambda ws: write_overview(ws, report, page)),
-        (ACTIONS, lambda ws: write_actions(ws, report, page)),
-        (DATA, lambda ws: write_data(ws, report, page)),
+        (SUMMARY, lambda ws: write_summary(ws, report, page, styles)),
+        (APPENDIX_1, lambda ws: write_appendix(ws, report, Placement.APPENDIX1, page, styles)),
+        (APPENDIX_2, lambda ws: write_appendix(ws, report, Placement.APPENDIX2, page, styles)),
+        (HEADLINES, lambda ws: write_headlines(ws, report, page, styles)),
+        (OVERVIEW, lambda ws: write_overview(ws, report, page, styles)),
+        (ACTIONS, lambda ws: write_actions(ws, report, page, styles)),
+        (DATA, lambda ws: write_data(ws, report, page, styles)),
     ]
 
 
@@ -78,13 +80,11 @@ def build_workbook(report: Report, progress: Progress = no_progress) -> Workbook
     wb = Workbook()
     use_report_font(wb)
     wb.remove(wb.active)
-    sheets = _sheets(report, page)
+    sheets = _sheets(report, page, Styles(wb))
     total = len(sheets) + 1  # the last step is saving
     for done, (name, write) in enumerate(sheets):
         progress(done, total, f"Writing {name}")
-        ws = wb.create_sheet(name)
-        write(ws)
-        fit_row_heights(ws)
+        write(wb.create_sheet(name))
     wb.active = 0
     wb.properties.title = f"Appendices - {report.period}"
     wb.properties.creator = "Challenge"

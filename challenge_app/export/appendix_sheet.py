@@ -14,8 +14,8 @@ from __future__ import annotations
 from openpyxl.worksheet.worksheet import Worksheet
 
 from challenge_app.board import BoardRow
-from challenge_app.export.cells import header_row, put_text, write_record
-from challenge_app.export.layout import PageText, print_setup, set_widths, status_fill
+from challenge_app.export.cells import SheetWriter, Styles
+from challenge_app.export.layout import PageText, print_setup, status_fill
 from challenge_app.export.report import Report
 from challenge_app.export.runs import Run, runs_of
 from challenge_app.formatting import performance_line, target_line
@@ -60,23 +60,24 @@ def response_runs(row: BoardRow) -> list[Run]:
     return runs_of(Run(c.provider_response), Run(c.meeting_notes, italic=True))
 
 
-def write_appendix(ws: Worksheet, report: Report, placement: Placement, page: PageText) -> int:
+def write_appendix(
+    ws: Worksheet, report: Report, placement: Placement, page: PageText, styles: Styles
+) -> int:
     """Fill ``ws`` with one appendix; return how many measures it holds."""
+    sheet = SheetWriter(ws, WIDTHS, styles)
     parties = report.parties
-    header_row(ws, [MEASURE_HEADING, parties.comment_heading, parties.response_heading])
-    set_widths(ws, WIDTHS)
+    sheet.header_row([MEASURE_HEADING, parties.comment_heading, parties.response_heading])
     rows = report.placed(placement)
     next_row = 2
     for board_row in rows:
-        next_row = write_record(
-            ws,
+        next_row = sheet.record(
             next_row,
             [measure_runs(board_row), comment_runs(board_row), response_runs(board_row)],
-            WIDTHS,
             board_row.code,
-            first_fill=status_fill(board_row.status),
+            fills={1: status_fill(board_row.status)},
         )
     if not rows:
-        put_text(ws, 2, 1, [Run(f"No measures are placed in {placement.label}.", italic=True)])
+        sheet.text(2, 1, [Run(f"No measures are placed in {placement.label}.", italic=True)])
+    sheet.finish()
     print_setup(ws, TITLES[placement], page)
     return len(rows)

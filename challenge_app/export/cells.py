@@ -1,111 +1,194 @@
-"""Writing text into cells so that it stays exactly the text that was typed.
+"""Writing one worksheet: typed text kept exactly as typed, in the report's styles.
 
-Every cell of typed text goes through ``put_text``: it cleans the text
+Every cell of typed text goes through ``SheetWriter.text``: it cleans the text
 (``safe_text.clean``), escapes what Excel would misread, and marks the cell as
 a string *after* setting the value, so text beginning with ``=`` (or looking
 like ``#N/A``) is stored as text, never as a formula or an error value, and
-shows without an apostrophe. ``write_record`` writes one record (a measure, a
-headline, an action) and carries any column too long for one printed row
-over "(continued)" rows.
+shows without an apostrophe. ``SheetWriter.record`` writes one record (a
+measure, a headline, an action) and carries any column too long for one
+printed row over "(continued)" rows.
+
+The writer also keeps each row's height as it goes (see ``row_heights``) and
+gives every distinct look one named style (see ``Styles``), which is what
+keeps a 300-measure export quick.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from copy import copy
 from datetime import date
 
-from openpyxl.styles import Alignment, Border, Font, PatternFill
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.worksheet.worksheet import Worksheet
 
 from challenge_app.errors import InputError
-from challenge_app.export.layout import BODY, CENTRE, GRID, HEADER_FILL, HEADER_FONT, WRAP_TOP
-from challenge_app.export.runs import Run, cell_value, runs_of, split_runs, text_of
-from challenge_app.export.safe_text import CELL_LIMIT, clean, excel_length
+from challenge_app.export.layout import (
+    BODY,
+    CENTRE,
+    GRID,
+    HEADER_FILL,
+    HEADER_FONT,
+    WRAP_TOP,
+    set_widths,
+)
+from challenge_app.export.row_heights import RowHeights
+from challenge_app.export.runs import Run, cell_value, split_runs, text_of
+from challenge_app.export.safe_text import CELL_LIMIT, clean, escape, excel_length
 
 CONTINUED = "(continued)"
 
 
-def put_text(
-    ws: Worksheet,
-    row: int,
-    column: int,
-    text: str | list[Run],
-    *,
-    font: Font = BODY,
-    fill: PatternFill | None = None,
-    alignment: Alignment = WRAP_TOP,
-    border: Border | None = GRID,
-):
-    """Write ``text`` (a string or styled runs) as a string cell, never a formula."""
-    runs = runs_of(Run(text)) if isinstance(text, str) else text
-    cell = ws.cell(row=row, column=column)
-    length = excel_length(text_of(runs))
-    if length > CELL_LIMIT:  # write_record splits long text; only a freak title gets here
-        raise InputError(
-            f"{ws.title}!{cell.coordinate}: this text is {length:,} characters long and an "
-            f"Excel cell holds at most {CELL_LIMIT:,}; shorten it and export again "
-            f"(it begins: {text_of(runs)[:60]!r})"
-        )
-    cell.value = cell_value(runs)
-    cell.data_type = "s"
-    cell.alignment = alignment
-    cell.font = font
-    if fill is not None:
-        cell.fill = fill
-    if border is not None:
-        cell.border = border
-    return cell
+class Styles:
+    """One named style per combination of font, fill, alignment, border and number format.
 
-
-def put_number(
-    ws: Worksheet,
-    row: int,
-    column: int,
-    value: float | int | date | None,
-    *,
-    font: Font = BODY,
-    alignment: Alignment = CENTRE,
-    number_format: str | None = None,
-):
-    """A number or date cell (a real value a chart or formula can use), in the sheet's style."""
-    cell = ws.cell(row=row, column=column, value=value)
-    cell.font = font
-    cell.alignment = alignment
-    cell.border = GRID
-    if number_format:
-        cell.number_format = number_format
-    return cell
-
-
-def header_row(ws: Worksheet, headings: Sequence[str], row: int = 1) -> None:
-    """The column headings: white on dark blue, bold, wrapped."""
-    for col, heading in enumerate(headings, start=1):
-        put_text(ws, row, col, heading, font=HEADER_FONT, fill=HEADER_FILL, alignment=CENTRE)
-
-
-def write_record(
-    ws: Worksheet,
-    row: int,
-    columns: Sequence[list[Run]],
-    widths: Sequence[float],
-    continued_label: str,
-    *,
-    first_fill: PatternFill | None = None,
-) -> int:
-    """Write one record from ``row``; return the next free row.
-
-    Each column is split into chunks that print in full (``runs.split_runs``);
-    if any column needs more than one row, the record carries on over further
-    rows whose first cell starts with ``continued_label`` and "(continued)",
-    so nothing is cut and a reader can tell where each piece belongs.
+    Setting a cell's font, fill, alignment and border one by one makes openpyxl
+    hash every style object for every cell, which was most of an export's
+    time. Each look is instead registered once as a named style, and its
+    style array is copied onto each cell (what openpyxl does itself when a
+    named style is applied, without looking the name up again). The style
+    objects are kept with their array so that the ids in the key stay theirs.
     """
-    chunks = [split_runs(runs, width) for runs, width in zip(columns, widths, strict=True)]
-    height = max(len(c) for c in chunks)
-    for offset in range(height):
-        for col, pieces in enumerate(chunks, start=1):
-            runs = pieces[offset] if offset < len(pieces) else []
-            if offset and col == 1:
-                label = Run(clean(f"{continued_label} {CONTINUED}"), bold=True)
-                runs = [label, Run("\n"), *runs] if runs else [label]
-            put_text(ws, row + offset, col, runs, fill=first_fill if col == 1 else None)
-    return row + height
+
+    def __init__(self, wb: Workbook):
+        self.wb = wb
+        self._known: dict[tuple, tuple[StyleArray, tuple]] = {}
+
+    def array(
+        self,
+        font: Font,
+        fill: PatternFill | None,
+        alignment: Alignment,
+        border: Border | None,
+        number_format: str = "General",
+    ) -> StyleArray:
+        key = (id(font), id(fill), id(alignment), id(border), number_format)
+        known = self._known.get(key)
+        if known is None:
+            style = NamedStyle(
+                name=f"Challenge {len(self._known) + 1}",
+                font=font,
+                fill=fill or PatternFill(),
+                alignment=alignment,
+                border=border or Border(),
+                number_format=number_format,
+            )
+            self.wb.add_named_style(style)
+            known = self._known[key] = (style.as_tuple(), (font, fill, alignment, border))
+        return known[0]
+
+
+class SheetWriter:
+    """Writes the cells of one worksheet whose column widths are ``widths``."""
+
+    def __init__(self, ws: Worksheet, widths: Sequence[float], styles: Styles):
+        self.ws = ws
+        self.widths = list(widths)
+        self.styles = styles
+        self.heights = RowHeights(self.widths)
+        set_widths(ws, self.widths)
+
+    def _style(self, cell, font, fill, alignment, border, number_format="General") -> None:
+        array = self.styles.array(font, fill, alignment, border, number_format)
+        cell._style = copy(array)
+
+    def text(
+        self,
+        row: int,
+        column: int,
+        text: str | list[Run],
+        *,
+        font: Font = BODY,
+        fill: PatternFill | None = None,
+        alignment: Alignment = WRAP_TOP,
+        border: Border | None = GRID,
+    ):
+        """Write ``text`` (a string or styled runs) as a string cell, never a formula."""
+        if isinstance(text, str):  # the common case: one plain string
+            plain = clean(text)
+            value = escape(plain)
+        else:
+            plain = text_of(text)
+            value = cell_value(text)
+        if len(plain) > CELL_LIMIT // 2 and excel_length(plain) > CELL_LIMIT:
+            # record() splits long text; only a freak title or name gets here.
+            raise InputError(
+                f"{self.ws.title} sheet, row {row}: this text is {excel_length(plain):,} "
+                f"characters long and an Excel cell holds at most {CELL_LIMIT:,}; shorten it "
+                f"and export again (it begins: {plain[:60]!r})"
+            )
+        cell = self.ws.cell(row=row, column=column)
+        # Set as a string directly: openpyxl's own value setter would take a
+        # leading "=" for a formula and "#N/A" for an error, and would cut text
+        # at 32,767 characters without a word (checked above instead).
+        cell._value = value
+        cell.data_type = "s"
+        self._style(cell, font, fill, alignment, border)
+        self.heights.note(row, column, plain, font.sz, alignment.wrap_text)
+        return cell
+
+    def number(
+        self,
+        row: int,
+        column: int,
+        value: float | int | date | None,
+        *,
+        font: Font = BODY,
+        alignment: Alignment = CENTRE,
+        number_format: str = "General",
+    ):
+        """A number or date cell (a real value a chart or formula can use)."""
+        cell = self.ws.cell(row=row, column=column, value=value)
+        self._style(cell, font, None, alignment, GRID, number_format)
+        return cell
+
+    def figures(self, row: int, column: int, values: Sequence[float | None]) -> None:
+        """Bare numbers from ``column`` on, in the workbook's default style; gaps stay empty.
+
+        For the Data sheet's grid of figures, which officers chart rather than
+        print: thousands of cells that need no border or alignment of their own.
+        """
+        for offset, value in enumerate(values):
+            if value is not None:
+                self.ws.cell(row=row, column=column + offset, value=value)
+
+    def header_row(self, headings: Sequence[str], row: int = 1) -> None:
+        """The column headings: white on dark blue, bold, wrapped."""
+        for col, heading in enumerate(headings, start=1):
+            self.text(row, col, heading, font=HEADER_FONT, fill=HEADER_FILL, alignment=CENTRE)
+
+    def record(
+        self,
+        row: int,
+        columns: Sequence[list[Run]],
+        continued_label: str,
+        *,
+        fills: Mapping[int, PatternFill] | None = None,
+    ) -> int:
+        """Write one record from ``row``; return the next free row.
+
+        Each column is split into chunks that print in full (``runs.split_runs``);
+        if any column needs more than one row, the record carries on over
+        further rows whose first cell starts with ``continued_label`` and
+        "(continued)", so nothing is cut and a reader can tell where each piece
+        belongs. ``fills`` colours whole columns of the record (a status, say).
+        """
+        fills = fills or {}
+        chunks = [
+            split_runs(runs, width) for runs, width in zip(columns, self.widths, strict=False)
+        ]
+        height = max(len(c) for c in chunks)
+        for offset in range(height):
+            for col, pieces in enumerate(chunks, start=1):
+                runs = pieces[offset] if offset < len(pieces) else []
+                if offset and col == 1:
+                    label = Run(clean(f"{continued_label} {CONTINUED}"), bold=True)
+                    runs = [label, Run("\n"), *runs] if runs else [label]
+                self.text(row + offset, col, runs, fill=fills.get(col))
+        return row + height
+
+    def finish(self) -> None:
+        """Set the row heights worked out while writing."""
+        self.heights.apply(self.ws)

@@ -10,41 +10,48 @@ from __future__ import annotations
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from challenge_app.export.cells import header_row, put_number, put_text
-from challenge_app.export.layout import PageText, print_setup, set_widths, status_fill
+from challenge_app.export.cells import SheetWriter, Styles
+from challenge_app.export.layout import WRAP_BOTTOM, PageText, print_setup, status_fill
 from challenge_app.export.report import Report
 
 TITLE = "Data"
 FIXED_HEADINGS = ("Code", "Measure", "Service area", "Kind", "Polarity", "Unit")
 TAIL_HEADINGS = ("Target", "Tolerance", "Status")
 FIXED_WIDTHS = (9, 44, 22, 11, 9, 12)
-VALUE_WIDTH = 10
+VALUE_WIDTH = 11
 STATUS_WIDTH = 24
 
 
-def write_data(ws: Worksheet, report: Report, page: PageText) -> None:
+def write_data(ws: Worksheet, report: Report, page: PageText, styles: Styles) -> None:
     history = report.history
     period_headings = [str(q) for q in history.quarters] + [
         f"{m.name[:3]} {m.year}" for m in history.months
     ]
-    header_row(ws, [*FIXED_HEADINGS, *period_headings, *TAIL_HEADINGS])
     n_values = len(period_headings)
-    set_widths(ws, [*FIXED_WIDTHS, *([VALUE_WIDTH] * (n_values + 2)), STATUS_WIDTH])
+    widths = [*FIXED_WIDTHS, *([VALUE_WIDTH] * (n_values + 2)), STATUS_WIDTH]
+    sheet = SheetWriter(ws, widths, styles)
+    sheet.header_row([*FIXED_HEADINGS, *period_headings, *TAIL_HEADINGS])
     first_value = len(FIXED_HEADINGS) + 1
     for row, r in enumerate(report.board, start=2):
         m = r.measure
         for col, text in enumerate(
             (m.code, m.title, m.area, m.kind, m.polarity or "", m.unit), start=1
         ):
-            put_text(ws, row, col, text)
-        col = first_value
-        for q in history.quarters:
-            put_number(ws, row, col, history.quarterly.get((m.code, q.index)))
-            col += 1
-        for month in history.months:
-            put_number(ws, row, col, history.monthly.get((m.code, month.index)))
-            col += 1
-        put_number(ws, row, col, r.target.target if r.target else None)
-        put_number(ws, row, col + 1, r.target.tolerance if r.target else None)
-        put_text(ws, row, col + 2, r.status.report_wording, fill=status_fill(r.status))
+            sheet.text(row, col, text, alignment=WRAP_BOTTOM)
+        sheet.figures(
+            row,
+            first_value,
+            [history.quarterly.get((m.code, q.index)) for q in history.quarters]
+            + [history.monthly.get((m.code, month.index)) for month in history.months]
+            + [r.target.target if r.target else None, r.target.tolerance if r.target else None],
+        )
+        status_column = first_value + n_values + 2
+        sheet.text(
+            row,
+            status_column,
+            r.status.report_wording,
+            fill=status_fill(r.status),
+            alignment=WRAP_BOTTOM,
+        )
+    sheet.finish()
     print_setup(ws, f"{TITLE} - {report.period}", page, title_columns="A:B")

@@ -11,13 +11,12 @@ from __future__ import annotations
 from openpyxl.worksheet.worksheet import Worksheet
 
 from challenge_app.export.appendix_sheet import TITLES
-from challenge_app.export.cells import header_row, put_text, write_record
+from challenge_app.export.cells import SheetWriter, Styles
 from challenge_app.export.layout import (
     RUN_ON,
     SECTION_FONT,
     PageText,
     print_setup,
-    set_widths,
     status_fill,
 )
 from challenge_app.export.report import Report
@@ -29,33 +28,29 @@ HEADINGS = ("Measure", "Status", "Headline conclusion")
 WIDTHS = (34, 20, 80)
 
 
-def write_headlines(ws: Worksheet, report: Report, page: PageText) -> None:
-    header_row(ws, HEADINGS)
-    set_widths(ws, WIDTHS)
+def write_headlines(ws: Worksheet, report: Report, page: PageText, styles: Styles) -> None:
+    sheet = SheetWriter(ws, WIDTHS, styles)
+    sheet.header_row(HEADINGS)
     row = 2
     for placement in (Placement.APPENDIX1, Placement.APPENDIX2):
-        put_text(ws, row, 1, TITLES[placement], font=SECTION_FONT, border=None, alignment=RUN_ON)
+        sheet.text(row, 1, TITLES[placement], font=SECTION_FONT, border=None, alignment=RUN_ON)
         row += 1
         with_headline = [
             r for r in report.placed(placement) if r.challenge and r.challenge.headline.strip()
         ]
         for r in with_headline:
-            start, row = (
+            row = sheet.record(
                 row,
-                write_record(
-                    ws,
-                    row,
-                    [
-                        runs_of(Run(r.code, bold=True), Run(r.measure.title), sep=" "),
-                        runs_of(Run(r.status.report_wording)),
-                        runs_of(Run(r.challenge.headline)),
-                    ],
-                    WIDTHS,
-                    r.code,
-                ),
+                [
+                    runs_of(Run(f"{r.code} {r.measure.title}")),
+                    runs_of(Run(r.status.report_wording)),
+                    runs_of(Run(r.challenge.headline)),
+                ],
+                r.code,
+                fills={2: status_fill(r.status)},
             )
-            ws.cell(row=start, column=2).fill = status_fill(r.status)
         if not with_headline:
-            put_text(ws, row, 1, [Run("No headline conclusions recorded.", italic=True)])
+            sheet.text(row, 1, [Run("No headline conclusions recorded.", italic=True)])
             row += 1
+    sheet.finish()
     print_setup(ws, f"{TITLE} - {report.period}", page)

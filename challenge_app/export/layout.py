@@ -32,6 +32,8 @@ BOLD = Font(name=FONT_NAME, size=FONT_SIZE, bold=True)
 HEADER_FONT = Font(name=FONT_NAME, size=FONT_SIZE, bold=True, color="FFFFFF")
 SECTION_FONT = Font(name=FONT_NAME, size=12, bold=True)
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+#: For rows that mix text and bare numbers (which sit at the bottom by default).
+WRAP_BOTTOM = Alignment(wrap_text=True, vertical="bottom")
 #: Titles run on across the empty cells to their right instead of wrapping.
 RUN_ON = Alignment(vertical="bottom")
 CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)

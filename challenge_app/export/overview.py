@@ -14,16 +14,16 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from challenge_app.board import BoardRow
-from challenge_app.export.cells import put_text
+from challenge_app.export.cells import SheetWriter, Styles
 from challenge_app.export.layout import (
     BODY,
+    BOLD,
     CENTRE,
     FONT_NAME,
     RUN_ON,
     SECTION_FONT,
     PageText,
     print_setup,
-    set_widths,
     status_fill,
 )
 from challenge_app.export.report import Report
@@ -42,6 +42,8 @@ GAP_WIDTH = 2
 SHORT_TITLE = 48
 TILE_ROWS = 5  # title, figure, target, status, direction
 FIGURE_FONT = Font(name=FONT_NAME, bold=True, size=20)
+#: The title line and the figure stand out; the rest is plain.
+_TILE_FONTS = {0: BOLD, 1: FIGURE_FONT}
 TITLE_FONT = Font(name=FONT_NAME, bold=True, size=16)
 #: Rough printed height of the parts, in points, to keep page breaks between tiles.
 _TILE_POINTS, _SECTION_POINTS, _PAGE_POINTS = 110, 35, 440
@@ -61,56 +63,58 @@ def short_title(title: str, limit: int = SHORT_TITLE) -> str:
     return (title[: cut if cut > limit // 2 else limit - 1]).rstrip(" ,;:-") + "…"
 
 
-def _tile(ws: Worksheet, top: int, column: int, r: BoardRow) -> None:
+def _tile(sheet: SheetWriter, top: int, column: int, r: BoardRow) -> None:
     m = r.measure
     borders = [_TOP] + [_MIDDLE] * (TILE_ROWS - 2) + [_BOTTOM]
     target = r.target.target if r.target else None
     tolerance = r.target.tolerance if r.target else None
     lines = [
-        [Run(m.code, bold=True), Run(f" {short_title(m.title)}")],
+        f"{m.code} {short_title(m.title)}",
         format_value(r.value, m.unit) or "No figure",
         target_line(target, tolerance, m.unit),
         r.status.report_wording,
         f"{r.direction.arrow} {r.direction.label}".strip(),
     ]
     for offset, (text, border) in enumerate(zip(lines, borders, strict=True)):
-        put_text(
-            ws,
+        sheet.text(
             top + offset,
             column,
             text,
             alignment=CENTRE,
             border=border,
-            font=FIGURE_FONT if offset == 1 else BODY,
+            font=_TILE_FONTS.get(offset, BODY),
             fill=status_fill(r.status) if offset == 3 else None,
         )
 
 
-def _section(ws: Worksheet, row: int, used: float, title: str, rows: list[BoardRow]) -> tuple:
+def _section(
+    sheet: SheetWriter, row: int, used: float, title: str, rows: list[BoardRow]
+) -> tuple[int, float]:
     """One block of tiles from ``row``; return (next free row, points used on the page)."""
     if used + _SECTION_POINTS + _TILE_POINTS > _PAGE_POINTS:
-        ws.row_breaks.append(Break(id=row - 1))
+        sheet.ws.row_breaks.append(Break(id=row - 1))
         used = 0
-    put_text(ws, row, 1, title, font=SECTION_FONT, border=None, alignment=RUN_ON)
+    sheet.text(row, 1, title, font=SECTION_FONT, border=None, alignment=RUN_ON)
     row, used = row + 1, used + _SECTION_POINTS
     if not rows:
-        put_text(ws, row, 1, [Run("No measures.", italic=True)], border=None)
+        sheet.text(row, 1, [Run("No measures.", italic=True)], border=None)
         return row + 2, used + _SECTION_POINTS
     for start in range(0, len(rows), TILES_PER_ROW):
         if used + _TILE_POINTS > _PAGE_POINTS:
-            ws.row_breaks.append(Break(id=row - 1))
+            sheet.ws.row_breaks.append(Break(id=row - 1))
             used = 0
         for i, r in enumerate(rows[start : start + TILES_PER_ROW]):
-            _tile(ws, row, 1 + i * 2, r)
+            _tile(sheet, row, 1 + i * 2, r)
         row, used = row + TILE_ROWS + 1, used + _TILE_POINTS
     return row, used
 
 
-def write_overview(ws: Worksheet, report: Report, page: PageText) -> None:
-    set_widths(ws, [TILE_WIDTH, GAP_WIDTH] * (TILES_PER_ROW - 1) + [TILE_WIDTH])
-    put_text(ws, 1, 1, f"{TITLE} - {report.period}", font=TITLE_FONT, border=None, alignment=RUN_ON)
+def write_overview(ws: Worksheet, report: Report, page: PageText, styles: Styles) -> None:
+    sheet = SheetWriter(ws, [TILE_WIDTH, GAP_WIDTH] * (TILES_PER_ROW - 1) + [TILE_WIDTH], styles)
+    sheet.text(1, 1, f"{TITLE} - {report.period}", font=TITLE_FONT, border=None, alignment=RUN_ON)
     row, used = 3, _SECTION_POINTS
     for placement, title in SECTIONS.items():
-        row, used = _section(ws, row, used, title, report.placed(placement))
+        row, used = _section(sheet, row, used, title, report.placed(placement))
+    sheet.finish()
     print_setup(ws, f"{TITLE} - {report.period}", page, title_rows=None)
     ws.sheet_view.showGridLines = False

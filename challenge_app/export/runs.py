@@ -94,9 +94,14 @@ def cell_value(runs: list[Run]) -> str | CellRichText:
     """
     if all(r.plain for r in runs):
         return _stored(text_of(runs))
-    # Every run names its font: a run without one is shown in the reader's default font.
+    # A plain run carries no font of its own: it is shown in the workbook's
+    # default font, which ``layout.use_report_font`` makes the report's.
     return CellRichText(
-        [TextBlock(_FONTS[(r.bold, r.italic)], _stored(r.text)) for r in runs if r.text]
+        [
+            _stored(r.text) if r.plain else TextBlock(_FONTS[(r.bold, r.italic)], _stored(r.text))
+            for r in runs
+            if r.text
+        ]
     )
 
 
@@ -115,6 +120,8 @@ def _lines(paragraph_length: int, per_line: int) -> int:
 def estimate_lines(text: str, width: float) -> int:
     """How many lines ``text`` wraps to in a column of ``width`` (on the generous side)."""
     per_line, _ = chunk_capacity(width)
+    if len(text) <= per_line and "\n" not in text:
+        return 1
     return sum(_lines(len(p), per_line) for p in text.split("\n"))
 
 

@@ -19,7 +19,7 @@ once, for every sheet:
   and LibreOffice show as the original ``_x0041_``. This is done last, on each
   cell's final text (``escape``), so that splitting never cuts an escape.
 * **Formulas.** Text that begins with ``=``, ``+``, ``-`` or ``@`` must stay
-  text. That is done where the cell is written (``cells.put_text`` always marks
+  text. That is done where the cell is written (``cells.SheetWriter.text`` always marks
   the cell as a string), not here, because no character needs changing.
 
 Length (Excel's 32,767-character cell limit) is handled by splitting a record
@@ -53,8 +53,9 @@ def clean(text: str | None) -> str:
     """
     if not text:
         return ""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _FORBIDDEN.sub(_replace, text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _FORBIDDEN.sub(_replace, text) if _FORBIDDEN.search(text) else text
 
 
 def escape(text: str) -> str:
@@ -72,4 +73,4 @@ def shown(stored: str) -> str:
 
 def excel_length(text: str) -> int:
     """Length as Excel counts it: UTF-16 code units, so an emoji counts two."""
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2

@@ -11,17 +11,19 @@ from __future__ import annotations
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from challenge_app.export.cells import header_row, put_number, put_text
+from challenge_app.export.cells import SheetWriter, Styles
 from challenge_app.export.layout import (
     BODY,
     BOLD,
+    CENTRE,
     FONT_NAME,
     FONT_SIZE,
+    HEADER_FILL,
+    HEADER_FONT,
     RUN_ON,
     SECTION_FONT,
     PageText,
     print_setup,
-    set_widths,
     status_fill,
 )
 from challenge_app.export.report import Report
@@ -46,62 +48,68 @@ WIDTHS = (44, 18, 18, 18, 18, 10)
 _STATUS_HEADING_FONT = Font(name=FONT_NAME, size=FONT_SIZE, bold=True)
 
 
-def _count_row(ws: Worksheet, row: int, summary: SummaryRow, *, bold: bool = False) -> None:
-    put_text(ws, row, 1, summary.area, font=BOLD if bold else BODY)
+def _count_row(sheet: SheetWriter, row: int, summary: SummaryRow, *, bold: bool = False) -> None:
+    font = BOLD if bold else BODY
+    sheet.text(row, 1, summary.area, font=font)
     counts = [summary.counts[s] for s in REPORT_ORDER] + [summary.total]
     for col, n in enumerate(counts, start=2):
-        put_number(ws, row, col, n, font=BOLD if bold else BODY)
+        sheet.number(row, col, n, font=font)
 
 
-def write_status_table(ws: Worksheet, report: Report) -> int:
+def write_status_table(sheet: SheetWriter, report: Report) -> int:
     """The area x status table from row 1; return the next free row."""
-    header_row(ws, [AREA_HEADING, *(s.report_wording for s in REPORT_ORDER), TOTAL_HEADING])
+    sheet.header_row([AREA_HEADING])
     for col, status in enumerate(REPORT_ORDER, start=2):
-        cell = ws.cell(row=1, column=col)
-        cell.fill = status_fill(status)
-        cell.font = _STATUS_HEADING_FONT
+        # Each status heading on its own colour, in words as well.
+        sheet.text(
+            1,
+            col,
+            status.report_wording,
+            font=_STATUS_HEADING_FONT,
+            fill=status_fill(status),
+            alignment=CENTRE,
+        )
+    sheet.text(1, len(REPORT_ORDER) + 2, TOTAL_HEADING, font=HEADER_FONT, fill=HEADER_FILL,
+               alignment=CENTRE)  # fmt: skip
     rows = summary_table(
         Rated(r.code, r.measure.area, r.measure.kind, r.status) for r in report.board
     )
     row = 2
     for summary in rows:
-        _count_row(ws, row, summary)
+        _count_row(sheet, row, summary)
         row += 1
-    _count_row(ws, row, summary_totals(rows), bold=True)
+    _count_row(sheet, row, summary_totals(rows), bold=True)
     return row + 1
 
 
-def write_hard_to_shift(ws: Worksheet, report: Report, row: int) -> None:
-    put_text(ws, row, 1, HARD_TO_SHIFT_TITLE, font=SECTION_FONT, border=None, alignment=RUN_ON)
+def write_hard_to_shift(sheet: SheetWriter, report: Report, row: int) -> None:
+    sheet.text(row, 1, HARD_TO_SHIFT_TITLE, font=SECTION_FONT, border=None, alignment=RUN_ON)
     stuck = [r for r in report.board if r.hard_to_shift and r.measure.kind == CONTRACT]
     if not stuck:
-        put_text(
-            ws,
+        sheet.text(
             row + 1,
             1,
             [Run("No measure has been outside tolerance for two quarters running.", italic=True)],
             border=None,
         )
         return
-    header_row(ws, HARD_TO_SHIFT_HEADINGS, row=row + 1)
+    sheet.header_row(HARD_TO_SHIFT_HEADINGS, row=row + 1)
     for offset, r in enumerate(stuck, start=row + 2):
         m = r.measure
-        put_text(ws, offset, 1, [Run(m.code, bold=True), Run(f" {m.title}")])
-        put_text(ws, offset, 2, m.area)
-        put_number(ws, offset, 3, r.red_streak)
-        put_text(
-            ws,
-            offset,
-            4,
-            performance_line(r.quarter, r.value, r.latest_month, r.latest_value, m.unit),
+        sheet.text(offset, 1, f"{m.code} {m.title}")
+        sheet.text(offset, 2, m.area)
+        sheet.number(offset, 3, r.red_streak)
+        sheet.text(
+            offset, 4, performance_line(r.quarter, r.value, r.latest_month, r.latest_value, m.unit)
         )
         target = r.target.target if r.target else None
         tolerance = r.target.tolerance if r.target else None
-        put_text(ws, offset, 5, target_line(target, tolerance, m.unit))
+        sheet.text(offset, 5, target_line(target, tolerance, m.unit))
 
 
-def write_summary(ws: Worksheet, report: Report, page: PageText) -> None:
-    set_widths(ws, WIDTHS)
-    next_row = write_status_table(ws, report)
-    write_hard_to_shift(ws, report, next_row + 1)
+def write_summary(ws: Worksheet, report: Report, page: PageText, styles: Styles) -> None:
+    sheet = SheetWriter(ws, WIDTHS, styles)
+    next_row = write_status_table(sheet, report)
+    write_hard_to_shift(sheet, report, next_row + 1)
+    sheet.finish()
     print_setup(ws, f"{TITLE} - {report.period}", page, title_rows=None)
