@@ -9,7 +9,8 @@ What this module decides, and why:
 
 * ``.csv`` is read as UTF-8 (with or without a BOM); if it is not UTF-8 it is
   read as Windows-1252, because "CSV (Comma delimited)" saved by Excel on
-  Windows is exactly that, and a £ sign must not stop an import.
+  Windows is exactly that, and a £ sign must not stop an import. A UTF-16 file
+  (with its BOM, as Excel's "Unicode Text" writes) is read as UTF-16.
 * ``.xlsx`` / ``.xlsm``: the first sheet. A number shown with a percentage
   format is read as the officer sees it (a cell showing 24% gives 24, not 0.24).
   Dates stay dates; the validator decides what a date means in each column.
@@ -173,6 +174,13 @@ def _start(path: Path, rows: Iterator[tuple[int, Cells]], total: int, with_lette
 
 
 def _decode(path: Path, raw: bytes) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode Text" is UTF-16
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                Problem("this UTF-16 text file is damaged and cannot be read", str(path))
+            ) from exc
     if raw.startswith(_ZIP_SIGNATURE) or raw.startswith(_OLE_SIGNATURE) or b"\x00" in raw[:4096]:
         raise InputError(
             Problem(

@@ -25,7 +25,7 @@ from challenge_app.models import CONTRACT, HIGHER, LOWER, VOLUMETRIC
 
 DATA_SHEET = "Dataset"
 INSTRUCTIONS_SHEET = "Instructions"
-VALIDATED_ROWS = 20000
+VALIDATED_ROWS = 1_048_576  # every row Excel has
 KINDS = (CONTRACT, VOLUMETRIC)
 POLARITIES = (HIGHER, LOWER)
 UNITS = ("%", "count", "per 100000", "weeks", "days", "£000s")

@@ -82,6 +82,7 @@ MALFORMED = [
      ["sheet.xlsx, row 2, column 'year (G)'", "Excel has turned this cell into a date"]),
     ("semicolons.csv", _csv(HEADER.replace(",", ";"), A1.replace(",", ";")),
      ["semicolons.csv, row 1", "separated by semicolons"]),
+    ("utf16.csv", _bytes(b"\xff\xfec\x00o"), ["utf16.csv", "UTF-16 text file is damaged"]),
     ("empty.csv", _bytes(b""), ["empty.csv", "the file is empty"]),
     ("blank-lines.csv", _bytes(b"\n\n  \n"), ["blank-lines.csv", "the file is empty"]),
     ("header-only.csv", _csv(HEADER, ",,,"), ["header-only.csv, row 1", "no data rows"]),

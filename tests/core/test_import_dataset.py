@@ -154,6 +154,14 @@ def test_an_excel_csv_in_windows_1252_keeps_its_pound_sign(tmp_path, store):
     assert Reading("G1", "2016/17 Q1", 95.0) in store.measures.readings()
 
 
+def test_a_utf16_csv_with_its_bom_is_read(tmp_path, store):
+    path = tmp_path / "unicode.csv"
+    path.write_bytes(("\n".join([HEADER, A1 + ",2016/17 Q1,24"]) + "\n").encode("utf-16"))
+    assert path.read_bytes()[:2] in (b"\xff\xfe", b"\xfe\xff")
+    import_dataset(store, path)
+    assert store.measures.readings() == [Reading("A1", "2016/17 Q1", 24.0)]
+
+
 def test_last_row_wins_for_attributes_and_blank_cells_mean_not_given(tmp_path, store):
     path = write_csv(
         tmp_path,

@@ -38,9 +38,9 @@ def test_the_template_has_the_header_lists_text_columns_and_instructions(tmp_pat
     assert ws.max_row == 1
     lists = {str(v.sqref): v.formula1 for v in ws.data_validations.dataValidation}
     assert lists == {
-        "D2:D20000": '"contract,volumetric"',
-        "E2:E20000": '"higher,lower"',
-        "F2:F20000": '"%,count,per 100000,weeks,days,£000s"',
+        "D2:D1048576": '"contract,volumetric"',
+        "E2:E1048576": '"higher,lower"',
+        "F2:F1048576": '"%,count,per 100000,weeks,days,£000s"',
     }
     assert {k: ws.column_dimensions[k].number_format for k in "AGJ"} == dict.fromkeys("AGJ", "@")
     guide = [row[0] for row in wb["Instructions"].iter_rows(values_only=True)]
