@@ -39,8 +39,8 @@ from challenge_app.progress import Progress, no_progress
 from challenge_app.store import Store
 
 
-def pack_from_store(store: Store) -> Pack:
-    """Everything in the database, as a pack."""
+def pack_from_store(store: Store, progress: Progress = no_progress) -> Pack:
+    """Everything in the database, as a pack; ``progress`` counts meetings, the slow part."""
     targets_by_code: dict[str, list] = {}
     for (code, _year), target in store.measures.targets().items():
         targets_by_code.setdefault(code, []).append(target)
@@ -55,11 +55,15 @@ def pack_from_store(store: Store) -> Pack:
     for action in store.meetings.all_actions():
         actions_by_meeting.setdefault(action.meeting_id, []).append(action)
     meetings = sorted(store.meetings.all(), key=lambda m: (m.date, m.period, m.title))
+    packed = []
+    for done, meeting in enumerate(meetings, start=1):
+        packed.append(_pack_meeting(store, meeting, actions_by_meeting.get(meeting.id, [])))
+        progress(done, len(meetings), "Reading meetings")
     return Pack(
         parties=store.settings.parties(),
         measures=measures,
         readings=tuple(sorted(store.measures.readings(), key=_reading_order)),
-        meetings=tuple(_pack_meeting(store, m, actions_by_meeting.get(m.id, [])) for m in meetings),
+        meetings=tuple(packed),
     )
 
 
@@ -171,17 +175,19 @@ def pack_to_text(pack: Pack) -> str:
     return _dump(pack_to_json(pack), "") + "\n"
 
 
+#: One encoder for every value: ``json.dumps(..., ensure_ascii=False)`` would build a new one
+#: per call, and a ten-year pack has a few hundred thousand values.
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _dump(value: Any, indent: str) -> str:
     if not isinstance(value, dict | list) or _is_flat(value):
-        return json.dumps(value, ensure_ascii=False)
+        return _encode(value)
     inner = indent + "  "
     if isinstance(value, list):
         items = [inner + _dump(item, inner) for item in value]
         return "[\n" + ",\n".join(items) + "\n" + indent + "]"
-    items = [
-        f"{inner}{json.dumps(key, ensure_ascii=False)}: {_dump(item, inner)}"
-        for key, item in value.items()
-    ]
+    items = [f"{inner}{_encode(key)}: {_dump(item, inner)}" for key, item in value.items()]
     return "{\n" + ",\n".join(items) + "\n" + indent + "}"
 
 
@@ -219,11 +225,10 @@ def write_pack_file(text: str, out: Path | str) -> Path:
 
 def export_pack(store: Store, out: Path | str, progress: Progress = no_progress) -> Pack:
     """Write the whole database to ``out`` as a challenge pack; returns what was written."""
-    progress(0, 3, "Reading the database")
-    pack = pack_from_store(store)
-    progress(1, 3, "Writing the pack")
-    text = pack_to_text(pack)
-    progress(2, 3, "Writing the pack")
-    write_pack_file(text, out)
-    progress(3, 3, "Writing the pack")
+    steps = len(store.meetings.all()) + 2
+    progress(0, steps, "Reading meetings")
+    pack = pack_from_store(store, lambda done, _total, what="": progress(done, steps, what))
+    progress(steps - 1, steps, "Writing the pack")
+    write_pack_file(pack_to_text(pack), out)
+    progress(steps, steps, "Writing the pack")
     return pack

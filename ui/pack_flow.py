@@ -1,0 +1,316 @@
+"""Exporting and importing challenge packs from the GUI (File > Export / Import challenge pack).
+
+Export: choose where (the dialog opens in the folder used last time, with a
+name that says which database and when), then the pack is written behind a
+progress dialog. Import: choose a pack, read what it holds and what it would
+change, and only when the officer confirms is it merged, in one transaction
+that Cancel rolls back. Every problem is shown in words with where it is in
+the pack, and "nothing has been changed" is said only when it is true.
+
+The rules (reading, checking, merging) all live in ``challenge_app.packs``;
+this module is dialogs and wiring.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths, QStringListModel, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QListView,
+    QMessageBox,
+    QProgressDialog,
+    QVBoxLayout,
+    QWidget,
+)
+
+from challenge_app.errors import InputError
+from challenge_app.packs import MergePlan, PackFile, export_pack, merge_pack, plan_merge, read_pack
+from challenge_app.store import Store
+
+LAST_FOLDER_KEY = "packs/last_folder"
+FILE_FILTER = "Challenge packs (*.json);;All files (*)"
+#: A job shorter than this never flashes a progress dialog.
+PROGRESS_DELAY_MS = 400
+#: Longer lists of codes or unknown keys are cut short in the confirmation.
+NAMES_SHOWN = 12
+#: Problems shown in a message before the rest go under "Show Details".
+PROBLEMS_SHOWN = 5
+
+
+def last_folder() -> str:
+    """The folder a pack was last exported to or imported from, else Documents."""
+    folder = QSettings().value(LAST_FOLDER_KEY, "", str)
+    if folder and Path(folder).is_dir():
+        return folder
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return documents if documents and Path(documents).is_dir() else str(Path.home())
+
+
+def remember_folder(path: Path) -> None:
+    QSettings().setValue(LAST_FOLDER_KEY, str(path.parent))
+
+
+class PackCancelled(Exception):
+    """The officer pressed Cancel on the progress dialog."""
+
+
+class _DialogProgress:
+    """A ``challenge_app.progress.Progress`` that drives a progress dialog.
+
+    The merge runs on the main thread (the SQLite connection belongs to it), so
+    each report also lets the window repaint and notice Cancel, which raises
+    ``PackCancelled`` inside the job: the transaction then rolls back.
+    """
+
+    def __init__(self, parent: QWidget | None, title: str, label: str):
+        self.dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+        self.dialog.setWindowTitle(title)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(PROGRESS_DELAY_MS)
+        self.dialog.setAutoReset(False)
+        self.dialog.setAutoClose(False)
+
+    def __call__(self, done: int, total: int, what: str = "") -> None:
+        if total > 0:
+            self.dialog.setMaximum(total)
+            self.dialog.setValue(min(done, total))
+        if what:
+            self.dialog.setLabelText(f"{what}…")
+        QApplication.processEvents()
+        if self.dialog.wasCanceled():
+            raise PackCancelled
+
+    def close(self) -> None:
+        self.dialog.close()
+        self.dialog.deleteLater()
+
+
+def _message(
+    parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, problems: str = ""
+) -> None:
+    """A message in plain text (it may quote pack contents); long problem lists go
+    under Show Details so the box fits the screen."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    lines = problems.splitlines()
+    if lines:
+        box.setInformativeText("\n".join(lines[:PROBLEMS_SHOWN]))
+    if len(lines) > PROBLEMS_SHOWN:
+        box.setDetailedText(problems)
+    box.exec()
+
+
+def _cut(names: list[str] | tuple[str, ...]) -> str:
+    shown = ", ".join(names[:NAMES_SHOWN])
+    return shown + (f" and {len(names) - NAMES_SHOWN} more" if len(names) > NAMES_SHOWN else "")
+
+
+def _replace_confirmed(parent: QWidget | None, path: Path) -> bool:
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Export challenge pack",
+        f"{path.name} already exists in {path.parent}. Replace it?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+# -- export ---------------------------------------------------------------------------------
+def _default_export_name(store: Store) -> str:
+    stem = store.path.stem if store.path else "challenge"
+    return f"{stem}-pack-{date.today().isoformat()}.json"
+
+
+def export_pack_interactively(parent: QWidget, store: Store) -> Path | None:
+    """Ask where, write the whole database there as a pack; the path written, or None.
+
+    The caller announces success (the main window's status line), so a routine
+    backup costs the officer no extra click.
+    """
+    name, _ = QFileDialog.getSaveFileName(
+        parent,
+        "Export challenge pack",
+        str(Path(last_folder()) / _default_export_name(store)),
+        FILE_FILTER,
+    )
+    if not name:
+        return None
+    out = Path(name)
+    if not out.suffix:
+        # The file dialog asked about replacing the name as typed, not this one.
+        out = out.with_suffix(".json")
+        if out.exists() and not _replace_confirmed(parent, out):
+            return None
+    remember_folder(out)
+    progress = _DialogProgress(parent, "Export challenge pack", f"Writing {out.name}…")
+    try:
+        export_pack(store, out, progress)
+    except PackCancelled:
+        progress.close()
+        return None
+    except (InputError, OSError, sqlite3.Error) as exc:
+        progress.close()
+        _message(
+            parent,
+            QMessageBox.Icon.Warning,
+            "Export challenge pack",
+            f"The challenge pack could not be written to {out}.",
+            str(exc),
+        )
+        return None
+    progress.close()
+    return out
+
+
+# -- import ---------------------------------------------------------------------------------
+class ImportConfirmation(QDialog):
+    """Says what a pack holds and what importing it would change; Import or Cancel.
+
+    When the pack would replace records already here, Cancel is the default
+    button, so Enter never overwrites anything by accident.
+    """
+
+    def __init__(self, loaded: PackFile, plan: MergePlan, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Import challenge pack")
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        self.summary = self._label(self._summary_text(loaded, plan))
+        layout.addWidget(self.summary)
+        self.meetings = QListView(self)
+        self.meetings.setModel(QStringListModel(self._meeting_lines(plan), self.meetings))
+        self.meetings.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.meetings.setVisible(bool(plan.new_meetings or plan.updated_meetings))
+        layout.addWidget(self.meetings)
+        self.note = self._label(self._note_text(loaded, plan))
+        layout.addWidget(self.note)
+
+        buttons = QDialogButtonBox(self)
+        self.import_button = buttons.addButton("&Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        replaces = plan.measures.changed or plan.readings.changed or plan.meetings.changed
+        (self.cancel_button if replaces else self.import_button).setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _label(self, text: str) -> QLabel:
+        label = QLabel(self)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        label.setText(text)
+        return label
+
+    @staticmethod
+    def _summary_text(loaded: PackFile, plan: MergePlan) -> str:
+        lines = [f"Import {loaded.path.name} into this database?", "", "The pack holds:"]
+        lines += [f"  • {line}" for line in plan.summary_lines()]
+        if plan.new_codes:
+            lines.append(f"New measures: {_cut(plan.new_codes)}")
+        return "\n".join(lines)
+
+    @staticmethod
+    def _meeting_lines(plan: MergePlan) -> list[str]:
+        return [f"New: {label}" for label in plan.new_meetings] + [
+            f"Updated: {label}" for label in plan.updated_meetings
+        ]
+
+    @staticmethod
+    def _note_text(loaded: PackFile, plan: MergePlan) -> str:
+        notes = []
+        if not plan.changes_anything:
+            notes.append("Everything in this pack is already in this database.")
+        else:
+            notes.append(
+                "Records in the pack replace the same records here (same measure code, "
+                "period, or meeting date and title). Nothing else is changed or deleted."
+            )
+        if loaded.ignored_keys:
+            notes.append(
+                "Left out, because this version of Challenge does not know them: "
+                + _cut(loaded.ignored_keys)
+            )
+        return "\n\n".join(notes)
+
+
+def _read_and_plan(
+    parent: QWidget | None, store: Store, path: Path
+) -> tuple[PackFile, MergePlan] | None:
+    """Read the pack and work out the merge, or tell the officer why it cannot be imported."""
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        loaded = read_pack(path)
+        plan = plan_merge(store, loaded.pack, file=str(path))
+    except InputError as exc:
+        QGuiApplication.restoreOverrideCursor()
+        _message(
+            parent,
+            QMessageBox.Icon.Warning,
+            "Import challenge pack",
+            f"{path.name} cannot be imported. Nothing has been changed.",
+            str(exc),
+        )
+        return None
+    QGuiApplication.restoreOverrideCursor()
+    return loaded, plan
+
+
+def _merge(parent: QWidget | None, store: Store, loaded: PackFile) -> bool:
+    progress = _DialogProgress(parent, "Import challenge pack", f"Importing {loaded.path.name}…")
+    try:
+        merge_pack(store, loaded.pack, progress, file=str(loaded.path))
+    except PackCancelled:
+        progress.close()
+        _message(
+            parent,
+            QMessageBox.Icon.Information,
+            "Import challenge pack",
+            "The import was cancelled. Nothing has been changed.",
+        )
+        return False
+    except (InputError, sqlite3.Error) as exc:
+        progress.close()
+        _message(
+            parent,
+            QMessageBox.Icon.Warning,
+            "Import challenge pack",
+            f"{loaded.path.name} could not be imported. Nothing has been changed.",
+            str(exc),
+        )
+        return False
+    progress.close()
+    return True
+
+
+def import_pack_interactively(parent: QWidget, store: Store) -> bool:
+    """Choose a pack, confirm what it would change, merge it; True when data was written."""
+    name, _ = QFileDialog.getOpenFileName(
+        parent, "Import challenge pack", last_folder(), FILE_FILTER
+    )
+    if not name:
+        return False
+    path = Path(name)
+    remember_folder(path)
+    read = _read_and_plan(parent, store, path)
+    if read is None:
+        return False
+    loaded, plan = read
+    confirmation = ImportConfirmation(loaded, plan, parent)
+    try:
+        if confirmation.exec() != QDialog.DialogCode.Accepted:
+            return False
+    finally:
+        confirmation.deleteLater()
+    return _merge(parent, store, loaded) and plan.changes_anything
