@@ -42,6 +42,8 @@ FILE_FILTER = "Challenge packs (*.json);;All files (*)"
 PROGRESS_DELAY_MS = 400
 #: Longer lists of codes or unknown keys are cut short in the confirmation.
 NAMES_SHOWN = 12
+#: The list of new and updated meetings scrolls beyond this many rows.
+MEETING_ROWS_SHOWN = 8
 #: Problems shown in a message before the rest go under "Show Details".
 PROBLEMS_SHOWN = 5
 
@@ -189,10 +191,17 @@ class ImportConfirmation(QDialog):
         layout = QVBoxLayout(self)
         self.summary = self._label(self._summary_text(loaded, plan))
         layout.addWidget(self.summary)
+        lines = self._meeting_lines(plan)
+        heading = self._label("Meetings that are new or would be updated:")
         self.meetings = QListView(self)
-        self.meetings.setModel(QStringListModel(self._meeting_lines(plan), self.meetings))
+        self.meetings.setModel(QStringListModel(lines, self.meetings))
         self.meetings.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
-        self.meetings.setVisible(bool(plan.new_meetings or plan.updated_meetings))
+        rows = min(max(len(lines), 1), MEETING_ROWS_SHOWN)
+        frame = 2 * self.meetings.frameWidth()
+        self.meetings.setMaximumHeight(rows * self.meetings.sizeHintForRow(0) + frame + 4)
+        heading.setVisible(bool(lines))
+        self.meetings.setVisible(bool(lines))
+        layout.addWidget(heading)
         layout.addWidget(self.meetings)
         self.note = self._label(self._note_text(loaded, plan))
         layout.addWidget(self.note)
