@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import unicodedata
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -117,9 +116,6 @@ class FieldReader:
         code = value.strip()
         if not code:
             self.problem(join(path, key), "a measure code must not be blank")
-            return None
-        if any(unicodedata.category(ch).startswith("C") for ch in code):
-            self.problem(join(path, key), f"{json.dumps(code)} is not a measure code (one line)")
             return None
         return code
 

@@ -43,7 +43,7 @@ from challenge_app.packs.model import (
     PackMeasure,
     PackMeeting,
 )
-from challenge_app.periods import FinancialYear, parse_period
+from challenge_app.periods import FinancialYear, Quarter, parse_period
 
 MEETING_KINDS = ("quarterly", "monthly")
 #: More problems than this are summarised: past a screenful, the pack is simply not a pack.
@@ -257,6 +257,10 @@ class _PackReader(FieldReader):
         day = self.day(obj, "date", path)
         period = self.parsed(obj, "period", path, parse_period)
         kind = self.choice(obj, "kind", path, MEETING_KINDS, default="quarterly")
+        if kind == "quarterly" and period is not None and not isinstance(period, Quarter):
+            self.problem(
+                join(path, "period"), "a quarterly meeting reviews a quarter, e.g. 2016/17 Q1"
+            )
         attendees = self.texts(obj, "attendees", path)
         apologies = self.texts(obj, "apologies", path)
         challenges = self.unique(

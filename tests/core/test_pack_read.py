@@ -120,6 +120,7 @@ def test_a_good_pack_is_read_into_records():
         (["meetings", 0, "date"], "02/08/2016", 'meetings[0].date: "02/08/2016" is not a date'),
         (["meetings", 0, "date"], "2016-02-30", 'meetings[0].date: "2016-02-30" is not a date'),
         (["meetings", 0, "title"], "  ", "meetings[0].title: must not be blank"),
+        (["meetings", 0, "period"], "2016-07", "meetings[0].period: a quarterly meeting reviews"),
         (
             ["meetings", 0, "attendees"],
             "everyone",
@@ -129,7 +130,7 @@ def test_a_good_pack_is_read_into_records():
         (["meetings", 0, "challenges", 0, "placement"], "appendix3", 'placement: "appendix3"'),
         (["meetings", 0, "actions", 0, "status"], "closed", 'actions[0].status: "closed"'),
         (["meetings", 0, "actions", 0, "due"], "soon", 'actions[0].due: "soon" is not a date'),
-        (["measures", 0, "code"], "A\n1", 'measures[0].code: "A\\n1" is not a measure code'),
+        (["measures", 0, "code"], 12, "measures[0].code: expected text, found a number"),
         (["measures", 0, "code"], " ", "measures[0].code: a measure code must not be blank"),
         (["measures"], {"A1": {}}, "measures: expected a list, found an object"),
         (["meetings", 0], "meeting", "meetings[0]: expected an object, found text"),
@@ -180,7 +181,7 @@ def test_optional_keys_take_their_defaults():
         "format": "challenge-pack",
         "version": 1,
         "measures": [{"code": "E1", "title": "Contacts", "area": "SCP", "kind": "volumetric"}],
-        "meetings": [{"title": "Monthly", "date": "2016-08-02", "period": "2016-07"}],
+        "meetings": [{"title": "Quarterly", "date": "2016-08-02", "period": "2016/17 Q1"}],
     }
     pack, _ = parse_pack(doc)
     assert pack.parties is None
