@@ -19,7 +19,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKe
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from challenge_app.board import BoardRow, board_for_meeting, build_board
-from challenge_app.models import Meeting
+from challenge_app.models import Meeting, Parties
 from challenge_app.periods import Month
 from challenge_app.store import Store
 from ui import flows
@@ -164,6 +164,7 @@ class MainWindow(QMainWindow):
         self.meeting_bar.edit_requested.connect(self.edit_meeting)
         self.meeting_bar.parties_requested.connect(self.edit_parties)
         self.banner.new_meeting.connect(self.new_meeting)
+        self.banner.import_dataset.connect(self.import_dataset)
         self.measures.current_changed.connect(self._measure_chosen)
         self.measures.filters.changed.connect(self._update_status)
         self.actions_panel.changed.connect(self._actions_changed)
@@ -240,6 +241,7 @@ class MainWindow(QMainWindow):
         self.form.flush()
         if PartiesDialog(self.store, self).exec():
             self._apply_parties()
+            self._update_banner()
 
     def show_help(self) -> None:
         HelpDialog(self).exec()
@@ -295,6 +297,7 @@ class MainWindow(QMainWindow):
             has_measures=bool(self.measures.rows()),
             writable=self.writable,
             period=str(self.measures.rows()[0].quarter) if self.measures.rows() else "",
+            parties_set=self.store.settings.parties() != Parties(),
         )
 
     def _update_status(self) -> None:

@@ -146,11 +146,22 @@ def test_with_no_meetings_the_window_shows_the_latest_quarter(open_window, store
     assert not window.banner.isVisible()
 
 
-def test_an_empty_database_says_to_import(open_window, store):
+def test_an_empty_database_says_to_import(open_window, store, monkeypatch):
+    import ui.import_flow
+
+    calls = []
+    monkeypatch.setattr(
+        ui.import_flow, "import_file_interactively", lambda *args: calls.append(args) or False
+    )
     window = open_window(store)
     assert window.banner.isVisible()
-    assert window.banner.message.text().startswith("There are no measures in this database yet.")
+    text = window.banner.message.text()
+    assert text.startswith("There are no measures in this database yet.")
+    assert "Set the council's and provider's names with Parties… first." in text
     assert window.status_line.counts.text() == "No measures"
+    assert window.banner.button.isHidden()  # no meeting before there is anything to review
+    window.banner.import_button.click()
+    assert calls == [(window, store, None)]
 
 
 def test_read_only_offers_no_writing(open_window, tmp_path, qtbot):
