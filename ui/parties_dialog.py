@@ -54,7 +54,13 @@ class PartiesDialog(QDialog):
         for edit in (self.council, self.provider):
             edit.textChanged.connect(self._update_preview)
 
+        note = plain_label(
+            "These names head the comment and response columns on screen and in every export "
+            "from this database; the marking is printed on exported pages."
+        )
+        note.setWordWrap(True)
         form = QFormLayout()
+        form.addRow(note)
         form.addRow("&Council:", self.council)
         form.addRow("&Provider:", self.provider)
         form.addRow("Protective &marking:", self.marking)
