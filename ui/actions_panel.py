@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,8 +25,10 @@ from PySide6.QtWidgets import (
 from challenge_app.board import BoardRow
 from challenge_app.models import Action, Meeting
 from challenge_app.store import Store
+from ui import dialogs
 from ui.action_dialog import ActionDialog
 from ui.actions_model import ACTION_ROLE, ActionColumn, ActionsTableModel
+from ui.keys import bind
 from ui.text import confirm, plain_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -108,12 +109,9 @@ class ActionsPanel(QWidget):
         self.empty_label = plain_label()
         self.empty_label.setWordWrap(True)
 
-        QShortcut(QKeySequence("Ctrl+Shift+A"), self, self.add,
-                  context=Qt.ShortcutContext.WindowShortcut)  # fmt: skip
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view, self.delete_selected,
-                  context=Qt.ShortcutContext.WidgetShortcut)  # fmt: skip
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.view, self.edit_selected,
-                  context=Qt.ShortcutContext.WidgetShortcut)  # fmt: skip
+        bind("Ctrl+Shift+A", self, self.add, Qt.ShortcutContext.WindowShortcut)
+        bind(Qt.Key.Key_Delete, self.view, self.delete_selected)
+        bind(Qt.Key.Key_Return, self.view, self.edit_selected)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.only_measure)
@@ -160,7 +158,7 @@ class ActionsPanel(QWidget):
         if not self._can_write():
             return
         dialog = self._dialog(None)
-        if dialog.exec():
+        if dialogs.run(dialog):
             self.reload(select_id=dialog.action.id)
 
     def edit_selected(self) -> None:
@@ -168,7 +166,7 @@ class ActionsPanel(QWidget):
         if action is None or not self._can_write():
             return
         dialog = self._dialog(action)
-        if dialog.exec():
+        if dialogs.run(dialog):
             self.reload(select_id=dialog.action.id)
 
     def mark_done(self) -> None:

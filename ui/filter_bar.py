@@ -8,11 +8,11 @@ to find one measure gets the whole list back with one key.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
 from challenge_app.models import Placement
 from challenge_app.rag import REPORT_ORDER, Status
+from ui.keys import bind
 from ui.measure_filter import MeasureFilterProxy
 
 ANY_AREA = "All areas"
@@ -20,6 +20,8 @@ ANY_AREA = "All areas"
 
 class FilterBar(QWidget):
     changed = Signal()
+    #: Down arrow in the text box: the officer has found the measure and wants the list.
+    to_list = Signal()
 
     def __init__(self, proxy: MeasureFilterProxy, parent: QWidget | None = None):
         super().__init__(parent)
@@ -31,10 +33,8 @@ class FilterBar(QWidget):
         self.text.setAccessibleName("Filter measures")
         self.text.setMinimumWidth(120)
         self.text.textChanged.connect(self._text_changed)
-        QShortcut(
-            QKeySequence(Qt.Key.Key_Escape), self.text, self.text.clear,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )  # fmt: skip
+        bind(Qt.Key.Key_Escape, self.text, self.text.clear)
+        bind(Qt.Key.Key_Down, self.text, self.to_list.emit)
 
         self.area = QComboBox()
         self.area.setAccessibleName("Service area")

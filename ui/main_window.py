@@ -22,7 +22,7 @@ from challenge_app.board import BoardRow, board_for_meeting, build_board
 from challenge_app.models import Meeting, Parties
 from challenge_app.periods import Month
 from challenge_app.store import Store
-from ui import flows
+from ui import dialogs, flows
 from ui.actions_panel import ActionsPanel
 from ui.empty_banner import EmptyBanner
 from ui.help_dialog import HelpDialog
@@ -224,7 +224,7 @@ class MainWindow(QMainWindow):
             return
         self.form.flush()
         dialog = MeetingDialog(self.store, None, self)
-        if dialog.exec():
+        if dialogs.run(dialog):
             self.reload_meetings(dialog.meeting.id)
 
     def edit_meeting(self) -> None:
@@ -232,19 +232,19 @@ class MainWindow(QMainWindow):
             return
         self.form.flush()
         dialog = MeetingDialog(self.store, self.meeting, self)
-        if dialog.exec():
+        if dialogs.run(dialog):
             self.reload_meetings(dialog.meeting.id)
 
     def edit_parties(self) -> None:
         if not self.writable:
             return
         self.form.flush()
-        if PartiesDialog(self.store, self).exec():
+        if dialogs.run(PartiesDialog(self.store, self)):
             self._apply_parties()
             self._update_banner()
 
     def show_help(self) -> None:
-        HelpDialog(self).exec()
+        dialogs.run(HelpDialog(self))
 
     def import_dataset(self, path: Path | None = None) -> None:
         self.form.flush()

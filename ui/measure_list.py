@@ -68,6 +68,7 @@ class MeasureList(QWidget):
         for column, width in _DEFAULT_WIDTHS.items():
             header.resizeSection(column, width)
         self.view.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        self.filters.to_list.connect(self.view.setFocus)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QEvent, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from challenge_app.store import Store
@@ -27,6 +27,8 @@ def open_window(qtbot, ui_settings):
     opened: list[MainWindow] = []
 
     def _open(store: Store, *, settings: QSettings | None = None, demo: bool = False):
+        # Free dialogs an earlier test left for deleteLater, so none of them is active.
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         window = MainWindow(store, demo=demo, settings=settings or ui_settings)
         qtbot.addWidget(window)
         # Window-wide shortcuts (Ctrl+F, Ctrl+PgDn, F1) only fire in the active window.

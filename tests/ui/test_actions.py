@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from shiboken6 import isValid as shiboken_valid
 
 from ui.action_dialog import ActionDialog
 from ui.actions_model import ActionColumn, ActionsTableModel
@@ -152,3 +153,32 @@ def test_only_the_selected_measure(open_window, demo_store, qtbot):
     window.measures.select_code("A1")
     assert listed(panel) == []
     assert panel.empty_label.text() == "No follow-up actions yet."
+
+
+def test_keys_in_the_actions_table_stay_in_the_table(open_window, demo_store, qtbot, when_modal):
+    window = open_window(demo_store)
+    panel = window.actions_panel
+    before = demo_store.meetings.actions_for(window.meeting)
+
+    # Typing Return and Delete in the form edits text; it never touches an action.
+    qtbot.keyClicks(window.form.comment, "First line")
+    qtbot.keyClick(window.form.comment, Qt.Key.Key_Return)
+    qtbot.keyClick(window.form.comment, Qt.Key.Key_Delete)
+    assert window.form.comment.toPlainText() == "First line\n"
+    assert QApplication.activeModalWidget() is None
+    assert demo_store.meetings.actions_for(window.meeting) == before
+
+    window.tabs.setCurrentWidget(panel)
+    select_text(panel, "recruitment and retention dashboard")
+    panel.view.setFocus()
+    dialog = when_modal(lambda d: None, lambda: qtbot.keyClick(panel.view, Qt.Key.Key_Return))
+    assert isinstance(dialog, ActionDialog) and dialog.owner.text() == "Head of HR (Trust)"
+    if shiboken_valid(dialog):
+        with qtbot.waitSignal(dialog.destroyed):  # the window frees its dialogs
+            pass
+    with qtbot.waitActive(window):  # as the desktop does when the dialog closes
+        window.activateWindow()
+    panel.view.setFocus()
+    box = when_modal(lambda b: None, lambda: qtbot.keyClick(panel.view, Qt.Key.Key_Delete))
+    assert isinstance(box, QMessageBox)  # asked, and answered No by closing
+    assert demo_store.meetings.actions_for(window.meeting) == before

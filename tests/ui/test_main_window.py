@@ -88,6 +88,11 @@ def test_ctrl_f_focuses_the_filter_and_typing_filters(open_window, demo_store, q
     assert visible_codes(window) == ["B13", "B14"]
     assert window.measures.current_code() == "B13"  # the form follows the filtered list
     assert "22 measures, 2 shown" in window.status_line.counts.text()
+    qtbot.keyClick(text, Qt.Key.Key_Down)  # from the filter into the list
+    assert QApplication.focusWidget() is window.measures.view
+    qtbot.keyClick(window.measures.view, Qt.Key.Key_Down)
+    assert window.measures.current_code() == "B14"
+    window.measures.focus_filter()
     qtbot.keyClick(text, Qt.Key.Key_Escape)
     assert len(visible_codes(window)) == 22
 
