@@ -14,7 +14,7 @@ only created once the officer has typed something or chosen a placement.
 
 from __future__ import annotations
 
-import logging
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QHideEvent
@@ -40,8 +40,6 @@ from ui.performance_panel import PerformancePanel
 from ui.questions_editor import QuestionsEditor
 from ui.trend_chart import TrendChart
 from ui.trend_data import build_trend
-
-log = logging.getLogger(__name__)
 
 NO_MEASURE_HINT = "Choose a measure in the list to see its figures and write its challenge."
 NO_MEETING_HINT = "Choose or create a meeting to record a challenge for this measure."
@@ -202,17 +200,19 @@ class ChallengeForm(QWidget):
         """
         if not self._autosaver.flush():
             self._warn_unsaved()
+        previous = self._row
         same = (
             meeting is not None
             and row is not None
             and self._meeting is not None
-            and self._row is not None
+            and previous is not None
             and meeting.id == self._meeting.id
-            and row.code == self._row.code
+            and row.code == previous.code
         )
         self._meeting, self._row = meeting, row
-        self.performance.show_row(row)
-        self._show_trend(row)
+        if not (same and _same_figures(row, previous)):
+            self.performance.show_row(row)
+            self._show_trend(row)
         if row is None:
             self._show_hint(NO_MEASURE_HINT)
             self._load_record(None)
@@ -221,13 +221,15 @@ class ChallengeForm(QWidget):
             self._show_hint(NO_MEETING_HINT)
             self._load_record(None)
             return
-        self._show_hint("")
         record = self.store.meetings.challenge(meeting.id, row.code)
-        if not (same and _same_content(record, self._current())):
-            self._load_record(record)
-        else:
+        if same and _same_content(record, self._current()):
+            # Only the list was refreshed: leave the fields (and "Saved") alone.
             self._record = record
-            self._fill_placement(record.placement if record else None)
+            if row.default_placement is not previous.default_placement:
+                self._fill_placement(record.placement if record else None)
+            return
+        self._show_hint("")
+        self._load_record(record)
 
     # -- loading ----------------------------------------------------------
     def _show_hint(self, hint: str) -> None:
@@ -368,6 +370,13 @@ class ChallengeForm(QWidget):
         """The window is closing (or the form is being hidden): write what is pending."""
         self.flush()
         super().hideEvent(event)
+
+
+def _same_figures(a: BoardRow | None, b: BoardRow | None) -> bool:
+    """Equal apart from the challenge record (which changes with every save)."""
+    if a is None or b is None:
+        return a is b
+    return replace(a, challenge=None) == replace(b, challenge=None)
 
 
 def _same_content(a: Challenge | None, b: Challenge | None) -> bool:

@@ -118,7 +118,7 @@ class QuestionsEditor(QWidget):
         self.hint.setWordWrap(True)
         self.hint.setEnabled(False)
 
-        self.add_button = QPushButton("&Add question")
+        self.add_button = QPushButton("Add &question")
         self.add_button.setToolTip("Add a question (Ctrl+Enter)")
         self.remove_button = QPushButton("Remove")
         self.remove_button.setToolTip("Remove the selected question (Del)")

@@ -217,6 +217,7 @@ def test_reshowing_the_same_measure_keeps_typing_and_cursor(qtbot, form, demo_st
         pass
     fresh = {r.code: r for r in board_for_meeting(demo_store, meeting)}["A1"]
     form.show_measure(meeting, fresh)  # what the main window does after a save
+    assert form.indicator.text().startswith("Saved")
     qtbot.keyClicks(form.comment, "ence.")
     assert form.comment.toPlainText() == "Half a sentence."
     qtbot.keyClick(form.comment, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
