@@ -89,6 +89,7 @@ class ChallengeForm(QWidget):
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setMargin(12)
         self.hint.setEnabled(False)
 
         self.performance = PerformancePanel()
@@ -273,6 +274,7 @@ class ChallengeForm(QWidget):
             self.placement.clear()
             row = self._row
             if row is None:
+                self.placement_reason.clear()
                 return
             default = row.default_placement
             self.placement.addItem(f"{default.label} (suggested)", SUGGESTED)
