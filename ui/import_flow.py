@@ -224,7 +224,4 @@ def save_template_interactively(parent: QWidget | None) -> Path | None:
         ).exec()
         return None
     remember_folder(path)
-    status_bar = getattr(parent, "statusBar", None)
-    if callable(status_bar):
-        status_bar().showMessage(f"Saved the blank import template as {path}", 10000)
     return path
