@@ -2,8 +2,8 @@
 
 It sits on the right of the main window. The top shows how the measure
 stands (``PerformancePanel``) and what its figures did (``TrendChart``);
-below are the fields of the challenge record, labelled with the parties'
-own names ("DMBC Comment", "Trust Response").
+below are the fields of the challenge record (``ChallengeFields``),
+labelled with the parties' own names ("DMBC Comment", "Trust Response").
 
 There is no save button. Every edit is written within a second
 (``ui.autosave``), and anything pending is written before another measure
@@ -20,47 +20,25 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QHideEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPlainTextEdit,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from challenge_app.board import BoardRow
-from challenge_app.models import Challenge, Meeting, Parties, Placement
+from challenge_app.models import Challenge, Meeting, Parties
 from challenge_app.store import Store
 from ui.autosave import Autosaver, SaveIndicator
-from ui.growing_text import GrowingTextEdit
+from ui.challenge_fields import ChallengeFields, as_text, same_content
 from ui.performance_panel import PerformancePanel
-from ui.questions_editor import QuestionsEditor
 from ui.trend_chart import TrendChart
 from ui.trend_data import build_trend
 
 NO_MEASURE_HINT = "Choose a measure in the list to see its figures and write its challenge."
 NO_MEETING_HINT = "Choose or create a meeting to record a challenge for this measure."
-SUGGESTED = ""  # combo data for "use the suggestion": placement stays undecided (NULL)
-
-
-def _text_edit(accessible_name: str, placeholder: str, lines: tuple[int, int]) -> GrowingTextEdit:
-    """A multi-line plain-text field: typed ``<b>`` stays ``<b>``, and Tab moves on."""
-    edit = GrowingTextEdit(*lines)
-    edit.setAccessibleName(accessible_name)
-    edit.setPlaceholderText(placeholder)
-    return edit
-
-
-def _heading(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # party names are user text
-    font = label.font()
-    font.setBold(True)
-    label.setFont(font)
-    return label
 
 
 class ChallengeForm(QWidget):
@@ -74,7 +52,6 @@ class ChallengeForm(QWidget):
         self._meeting: Meeting | None = None
         self._row: BoardRow | None = None
         self._record: Challenge | None = None  # as last loaded from or written to the database
-        self._loading = False
         self._autosaver = Autosaver(self._save, parent=self)
         self._build()
         self.apply_parties(store.settings.parties())
@@ -83,7 +60,6 @@ class ChallengeForm(QWidget):
             app.aboutToQuit.connect(self.flush)
         self.show_measure(None, None)
 
-    # -- layout -----------------------------------------------------------
     def _build(self) -> None:
         self.hint = QLabel()
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
@@ -91,61 +67,18 @@ class ChallengeForm(QWidget):
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setMargin(12)
         self.hint.setEnabled(False)
-
         self.performance = PerformancePanel()
         self.trend = TrendChart()
-        self.comment_label = _heading("")
-        self.comment = _text_edit("Council comment", "", (5, 16))
-        self.questions_label = _heading("Questions raised")
-        self.questions = QuestionsEditor()
-        self.response_label = _heading("")
-        self.response = _text_edit("Provider response", "", (4, 14))
-        self.notes_label = _heading("Notes from the meeting")
-        self.notes = _text_edit(
-            "Notes from the meeting", "What was said at the meeting (printed in italics)", (3, 12)
-        )
-        self.headline_label = _heading("Headline conclusion")
-        self.headline = _text_edit(
-            "Headline conclusion", "One or two sentences for the body of the report", (2, 5)
-        )
-        self.placement_label = _heading("Placement")
-        self.placement = QComboBox()
-        self.placement.setAccessibleName("Placement")
-        self.placement.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.placement_reason = QLabel()
-        self.placement_reason.setTextFormat(Qt.TextFormat.PlainText)
-        self.placement_reason.setWordWrap(True)
-        self.placement_reason.setEnabled(False)
-        for label, field in (
-            (self.comment_label, self.comment),
-            (self.questions_label, self.questions.view),
-            (self.response_label, self.response),
-            (self.notes_label, self.notes),
-            (self.headline_label, self.headline),
-            (self.placement_label, self.placement),
-        ):
-            label.setBuddy(field)
-
-        self.fields = QWidget()
-        fields = QVBoxLayout(self.fields)
-        fields.setContentsMargins(0, 0, 0, 0)
-        fields.setSpacing(4)
-        for label, field in (
-            (self.comment_label, self.comment),
-            (self.questions_label, self.questions),
-            (self.response_label, self.response),
-            (self.notes_label, self.notes),
-            (self.headline_label, self.headline),
-        ):
-            fields.addSpacing(6)
-            fields.addWidget(label)
-            fields.addWidget(field)
-        fields.addSpacing(6)
-        fields.addWidget(self.placement_label)
-        placement_row = QHBoxLayout()
-        placement_row.addWidget(self.placement)
-        placement_row.addWidget(self.placement_reason, 1)
-        fields.addLayout(placement_row)
+        self.fields = ChallengeFields()
+        self.fields.edited.connect(self._edited)
+        # The fields by name, for the main window and tests: form.comment etc.
+        f = self.fields
+        self.comment_label, self.comment = f.comment_label, f.comment
+        self.questions_label, self.questions = f.questions_label, f.questions
+        self.response_label, self.response = f.response_label, f.response
+        self.notes_label, self.notes = f.notes_label, f.notes
+        self.headline_label, self.headline = f.headline_label, f.headline
+        self.placement_label, self.placement = f.placement_label, f.placement
 
         content = QWidget()
         column = QVBoxLayout(content)
@@ -170,23 +103,10 @@ class ChallengeForm(QWidget):
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.indicator)
 
-        for edit in self._text_edits():
-            edit.textChanged.connect(self._edited)
-        self.questions.changed.connect(self._edited)
-        self.placement.currentIndexChanged.connect(self._edited)
-
-    def _text_edits(self) -> tuple[QPlainTextEdit, ...]:
-        return (self.comment, self.response, self.notes, self.headline)
-
     # -- the contract with the main window --------------------------------
     def apply_parties(self, parties: Parties) -> None:
         """Relabel the fields after the parties' names change."""
-        self.comment_label.setText(parties.comment_heading)
-        self.comment.setAccessibleName(parties.comment_heading)
-        self.comment.setPlaceholderText(f"What {parties.council} says about this measure")
-        self.response_label.setText(parties.response_heading)
-        self.response.setAccessibleName(parties.response_heading)
-        self.response.setPlaceholderText(f"{parties.provider}'s written response")
+        self.fields.apply_parties(parties)
 
     def flush(self) -> None:
         """Write any pending edit now."""
@@ -214,26 +134,23 @@ class ChallengeForm(QWidget):
         if not (same and _same_figures(row, previous)):
             self.performance.show_row(row)
             self._show_trend(row)
-        if row is None:
-            self._show_hint(NO_MEASURE_HINT)
-            self._load_record(None)
-            return
-        if meeting is None or meeting.id is None:
-            self._show_hint(NO_MEETING_HINT)
-            self._load_record(None)
+        if row is None or meeting is None or meeting.id is None:
+            self._show_hint(NO_MEASURE_HINT if row is None else NO_MEETING_HINT)
+            self._load(None)
             return
         record = self.store.meetings.challenge(meeting.id, row.code)
-        if same and _same_content(record, self._current()):
+        if same and same_content(record, self._current()):
             # Only the list was refreshed: leave the fields (and "Saved") alone.
             self._record = record
             if row.default_placement is not previous.default_placement:
-                self._fill_placement(record.placement if record else None)
+                self.fields.show_placement(row, record.placement if record else None)
             return
         self._show_hint("")
-        self._load_record(record)
+        self._load(record)
 
-    # -- loading ----------------------------------------------------------
+    # -- showing ----------------------------------------------------------
     def _show_hint(self, hint: str) -> None:
+        """An empty hint means the fields are in use; otherwise say why not."""
         self.hint.setText(hint)
         self.hint.setVisible(bool(hint))
         editable = not hint
@@ -241,54 +158,16 @@ class ChallengeForm(QWidget):
         self.fields.setVisible(editable or self._row is None)
         self.performance.setVisible(self._row is not None)
         self.trend.setVisible(self._row is not None)
-        self._set_read_only(self.store.readonly or not editable)
+        self.fields.set_read_only(self.store.readonly or not editable)
         if self.store.readonly and editable:
             self.indicator.show_readonly()
         else:
             self.indicator.show_idle()
 
-    def _set_read_only(self, read_only: bool) -> None:
-        for edit in self._text_edits():
-            edit.setReadOnly(read_only)
-        self.questions.set_read_only(read_only)
-        self.placement.setEnabled(not read_only)
-
-    def _load_record(self, record: Challenge | None) -> None:
-        """Fill the fields without it counting as an edit (and reset Ctrl+Z)."""
+    def _load(self, record: Challenge | None) -> None:
         self._record = record
-        self._loading = True
-        try:
-            self.comment.setPlainText(record.council_comment if record else "")
-            self.response.setPlainText(record.provider_response if record else "")
-            self.notes.setPlainText(record.meeting_notes if record else "")
-            self.headline.setPlainText(record.headline if record else "")
-            self.questions.set_questions(record.questions if record else ())
-            self._fill_placement(record.placement if record else None)
-        finally:
-            self._loading = False
+        self.fields.load(record, self._row)
         self.scroll.verticalScrollBar().setValue(0)
-
-    def _fill_placement(self, chosen: Placement | None) -> None:
-        was_loading, self._loading = self._loading, True
-        try:
-            self.placement.clear()
-            row = self._row
-            if row is None:
-                self.placement_reason.clear()
-                return
-            default = row.default_placement
-            self.placement.addItem(f"{default.label} (suggested)", SUGGESTED)
-            for p in Placement:
-                self.placement.addItem(p.label, p.value)
-            self.placement.setCurrentIndex(
-                self.placement.findData(chosen.value if chosen else SUGGESTED)
-            )
-            self.placement_reason.setText(
-                f"Suggested from status ({row.status.short}) and direction "
-                f"({row.direction.label.lower()})"
-            )
-        finally:
-            self._loading = was_loading
 
     def _show_trend(self, row: BoardRow | None) -> None:
         if row is None:
@@ -306,8 +185,8 @@ class ChallengeForm(QWidget):
         )
 
     # -- saving -----------------------------------------------------------
-    def _edited(self, *args) -> None:
-        if self._loading or self.store.readonly or self._current() is None:
+    def _edited(self) -> None:
+        if self.store.readonly or self._current() is None:
             return
         self._autosaver.mark_dirty()
 
@@ -315,27 +194,15 @@ class ChallengeForm(QWidget):
         """The record as the fields show it now (None when nothing can be recorded)."""
         if self._meeting is None or self._meeting.id is None or self._row is None:
             return None
-        data = self.placement.currentData()
-        return Challenge(
-            meeting_id=self._meeting.id,
-            code=self._row.code,
-            council_comment=self.comment.toPlainText(),
-            questions=self.questions.questions(),
-            provider_response=self.response.toPlainText(),
-            meeting_notes=self.notes.toPlainText(),
-            headline=self.headline.toPlainText(),
-            placement=Placement(data) if data else None,
-        )
+        return self.fields.record(self._meeting.id, self._row.code)
 
     def _save(self) -> None:
         """One small transaction: the shown measure's record, as the fields hold it."""
         challenge = self._current()
         if challenge is None or self.store.readonly:
             return
-        if self._record is None and challenge.is_empty and challenge.placement is None:
-            return  # nothing was recorded and nothing is: do not create an empty record
-        if _same_content(self._record, challenge):
-            return
+        if same_content(self._record, challenge):
+            return  # includes "no record, and nothing typed": never write an empty one
         self._record = self.store.meetings.save_challenge(challenge)
         self.saved.emit(challenge.code)
 
@@ -344,18 +211,7 @@ class ChallengeForm(QWidget):
         current = self._current()
         if current is None:
             return
-        text = "\n\n".join(
-            part
-            for part in (
-                current.council_comment,
-                "\n".join(current.questions),
-                current.provider_response,
-                current.meeting_notes,
-                current.headline,
-            )
-            if part.strip()
-        )
-        QGuiApplication.clipboard().setText(text)
+        QGuiApplication.clipboard().setText(as_text(current))
         self._autosaver.discard()
         box = QMessageBox(
             QMessageBox.Icon.Warning,
@@ -379,25 +235,3 @@ def _same_figures(a: BoardRow | None, b: BoardRow | None) -> bool:
     if a is None or b is None:
         return a is b
     return replace(a, challenge=None) == replace(b, challenge=None)
-
-
-def _same_content(a: Challenge | None, b: Challenge | None) -> bool:
-    """Equal as the officer sees them (the save time does not count)."""
-    if a is None or b is None:
-        other = a or b
-        return other is None or (other.is_empty and other.placement is None)
-    return (
-        a.council_comment,
-        a.questions,
-        a.provider_response,
-        a.meeting_notes,
-        a.headline,
-        a.placement,
-    ) == (
-        b.council_comment,
-        b.questions,
-        b.provider_response,
-        b.meeting_notes,
-        b.headline,
-        b.placement,
-    )
