@@ -9,7 +9,6 @@ of them is offered.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -24,6 +23,7 @@ from challenge_app.periods import Month
 from challenge_app.store import Store
 from ui import dialogs, flows
 from ui.actions_panel import ActionsPanel
+from ui.challenge_form import ChallengeForm
 from ui.empty_banner import EmptyBanner
 from ui.help_dialog import HelpDialog
 from ui.measure_list import MeasureList
@@ -34,13 +34,6 @@ from ui.status_line import StatusLine
 from ui.window_state import WindowState, default_settings
 
 DATASET_SUFFIXES = (".csv", ".xlsx")
-FormFactory = Callable[[Store, QWidget], QWidget]
-
-
-def _challenge_form(store: Store, parent: QWidget) -> QWidget:
-    from ui.challenge_form import ChallengeForm
-
-    return ChallengeForm(store, parent)
 
 
 class MainWindow(QMainWindow):
@@ -50,7 +43,6 @@ class MainWindow(QMainWindow):
         *,
         demo: bool = False,
         settings: QSettings | None = None,
-        form_factory: FormFactory | None = None,
     ):
         super().__init__()
         self.store = store
@@ -62,7 +54,7 @@ class MainWindow(QMainWindow):
         self.meeting_bar = MeetingBar()
         self.banner = EmptyBanner()
         self.measures = MeasureList()
-        self.form = (form_factory or _challenge_form)(store, self)
+        self.form = ChallengeForm(store, self)
         self.actions_panel = ActionsPanel(store)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
