@@ -19,7 +19,7 @@ actions in one meeting survive a round trip as two.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from challenge_app.errors import InputError, Problem
 from challenge_app.models import Parties
@@ -65,7 +65,7 @@ class MergePlan:
     new_meetings: tuple[str, ...] = ()
     updated_meetings: tuple[str, ...] = ()
     parties: tuple[Parties, Parties] | None = None  # (now, after) when the names would change
-    new_codes: tuple[str, ...] = field(default=())
+    new_codes: tuple[str, ...] = ()
 
     @property
     def changes_anything(self) -> bool:
