@@ -36,7 +36,12 @@ from challenge_app.store.backup import (
 from challenge_app.store.integrity import DamagedDatabaseError
 from challenge_app.store.lock import DatabaseLock, DatabaseLockedError
 from ui.error_dialog import install_excepthook
-from ui.startup_dialogs import ask_open_read_only, ask_restore_damaged, warn_backup_failed
+from ui.startup_dialogs import (
+    ask_open_read_only,
+    ask_read_only_instead,
+    ask_restore_damaged,
+    warn_backup_failed,
+)
 
 ORGANISATION = "Challenge"
 APPLICATION = "Challenge"
@@ -139,6 +144,16 @@ def open_session(
         if not interactive:
             raise
         if not ask_open_read_only(parent, exc):
+            return None
+        return Session(Store.open(db_path, readonly=True), None)
+    except OSError as exc:
+        # A database on a read-only share or CD, or in someone else's folder:
+        # it cannot be locked for writing, but it can still be read.
+        reason = explain_storage_error(exc)
+        if not interactive or reason is None or not db_path.exists():
+            raise
+        log.info("cannot write beside %s: %s", db_path, reason)
+        if not ask_read_only_instead(parent, db_path, reason):
             return None
         return Session(Store.open(db_path, readonly=True), None)
     if lock.stale is not None:

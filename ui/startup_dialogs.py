@@ -62,6 +62,29 @@ def ask_open_read_only(parent: QWidget | None, error: DatabaseLockedError) -> bo
     return box.clickedButton() is not None and box.clickedButton().text() == "Open read-only"
 
 
+def build_cannot_write_box(parent: QWidget | None, db_path: object, reason: str) -> QMessageBox:
+    box = _box(
+        parent,
+        QMessageBox.Icon.Information,
+        "This database cannot be changed from here.",
+        f"{reason}\n\nYou can look at it read-only (nothing can be changed), or quit and "
+        "copy it to a folder you can write to, such as your Documents.",
+    )
+    read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
+    quit_button = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(read_only)
+    box.setEscapeButton(quit_button)
+    _plain_informative(box)
+    return box
+
+
+def ask_read_only_instead(parent: QWidget | None, db_path: object, reason: str) -> bool:
+    """For a database in a folder the officer cannot write: True to view it read-only."""
+    box = build_cannot_write_box(parent, db_path, reason)
+    box.exec()
+    return box.clickedButton() is not None and box.clickedButton().text() == "Open read-only"
+
+
 def build_damaged_box(
     parent: QWidget | None, error: DamagedDatabaseError, backup: BackupSummary | None
 ) -> QMessageBox:

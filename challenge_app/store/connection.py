@@ -66,6 +66,20 @@ def backup_before_migration(path: Path) -> Path:
     return copy
 
 
+def _read_only_uri(path: Path) -> str:
+    """A read-only URI; ``immutable`` where SQLite could not otherwise read it.
+
+    A WAL database needs its -shm file, which SQLite cannot create in a folder
+    it may not write (a read-only share, a CD). There, nobody can be writing the
+    file through this folder either, so it is opened as immutable.
+    """
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    shm = path.with_name(path.name + "-shm")
+    if not shm.exists() and not os.access(path.parent, os.W_OK):
+        uri += "&immutable=1"
+    return uri
+
+
 def open_database(path: Path | str, *, readonly: bool = False) -> Database:
     """Open (creating if needed) and migrate the database at ``path``.
 
@@ -82,9 +96,7 @@ def open_database(path: Path | str, *, readonly: bool = False) -> Database:
         _create_owner_only(path)
     try:
         if readonly:
-            conn = sqlite3.connect(
-                f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None
-            )
+            conn = sqlite3.connect(_read_only_uri(path), uri=True, isolation_level=None)
         else:
             # Driver autocommit: transactions are only the explicit ones
             # (db.atomic()), never an implicit one left open by accident.

@@ -246,3 +246,56 @@ def test_the_excepthook_logs_and_shows_the_dialog(qtbot, tmp_path):
     assert "did not expect" in answerer.text and str(log_file) in answerer.text
     logged = log_file.read_text(encoding="utf-8")
     assert "ValueError: raised in a slot" in logged
+
+
+READ_ONLY_VIEWER = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from ui.app import make_application, open_session
+from ui.startup_dialogs import button
+
+app = make_application()
+seen = []
+
+def answer():
+    box = QApplication.activeModalWidget()
+    if box is None:
+        QTimer.singleShot(10, answer)
+        return
+    seen.append(box.text())
+    button(box, "Open read-only").click()
+
+QTimer.singleShot(0, answer)
+session = open_session(sys.argv[1])
+print(seen[0])
+print("readonly", session.store.readonly, len(session.store.measures.all()))
+session.close()
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform != "linux", reason="read-only mounts and modes as on Linux")
+def test_a_database_in_a_read_only_folder_can_still_be_viewed(tmp_path):
+    from challenge_app.demo import build_demo_database
+    from tests.core.test_logs import read_only_folder_command
+
+    folder = tmp_path / "share"
+    folder.mkdir()
+    db = build_demo_database(folder / "challenge.db")
+    before = db.read_bytes()
+    command = read_only_folder_command(folder, [sys.executable, "-c", READ_ONLY_VIEWER, str(db)])
+    result = subprocess.run(
+        command,
+        cwd=REPO,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    os.chmod(folder, 0o755)
+    assert result.returncode == 0, result.stderr
+    assert "cannot be changed from here" in result.stdout
+    assert "readonly True 22" in result.stdout
+    assert db.read_bytes() == before
+    assert sorted(p.name for p in folder.iterdir()) == ["challenge.db"]
