@@ -33,6 +33,9 @@ echo "build: PyInstaller -> $DIST/challenge-app"
     --distpath "$DIST" --workpath "$WORK" packaging/challenge-app.spec
 
 BUNDLE="$DIST/challenge-app"
+# PyInstaller links every Qt library into _internal/; the links to libraries the
+# spec left out point nowhere. Remove them so the folder holds only what runs.
+find "$BUNDLE" -xtype l -delete
 cp packaging/linux/challenge-app.desktop packaging/linux/install.sh "$BUNDLE/"
 cp resources/icons/challenge-256.png "$BUNDLE/challenge-app.png"
 
