@@ -29,9 +29,10 @@ from challenge_app.errors import InputError
 from challenge_app.store.connection import OWNER_ONLY_DIR, OWNER_ONLY_FILE, check_not_newer
 from challenge_app.store.integrity import IntegrityReport, check_file
 from challenge_app.store.schema import migrations
+from challenge_app.store.settings import SettingsRepo
 
 BACKUP_FOLDER = "backups"
-KEEP_DAYS_SETTING = "backup_keep_days"
+KEEP_DAYS_SETTING = "backup_keep_days"  # read and written by SettingsRepo
 DEFAULT_KEEP_DAYS = 14
 #: However old they are, this many of the newest copies are never pruned.
 ALWAYS_KEEP = 3
@@ -142,12 +143,8 @@ def make_backup(
 
 
 def keep_days(db: Database) -> int:
-    """The database's own setting, or the default; at least one day."""
-    rows = list(db.query("SELECT value FROM settings WHERE key = ?", [KEEP_DAYS_SETTING]))
-    try:
-        return max(1, int(rows[0]["value"])) if rows else DEFAULT_KEEP_DAYS
-    except ValueError:
-        return DEFAULT_KEEP_DAYS
+    """The database's own setting (``SettingsRepo.backup_keep_days``), default 14."""
+    return SettingsRepo(db).backup_keep_days
 
 
 def backups_to_prune(backups: list[Backup], days: int, today: date) -> list[Backup]:

@@ -45,3 +45,15 @@ class SettingsRepo:
     def set_protective_marking(self, marking: str) -> None:
         with self.db.atomic():
             self.set("protective_marking", marking.strip())
+
+    @property
+    def backup_keep_days(self) -> int:
+        """Days of start-up backups to keep (store/backup.py); 14 unless set, at least 1."""
+        try:
+            return max(1, int(self.get("backup_keep_days", "14")))
+        except ValueError:
+            return 14
+
+    def set_backup_keep_days(self, days: int) -> None:
+        with self.db.atomic():
+            self.set("backup_keep_days", str(max(1, int(days))))

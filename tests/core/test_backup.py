@@ -96,7 +96,9 @@ def test_pruning_never_leaves_fewer_than_the_newest_few():
 
 def test_start_of_session_backups_are_pruned_by_the_database_setting(demo_store):
     assert keep_days(demo_store.db) == DEFAULT_KEEP_DAYS
-    demo_store.settings.set(KEEP_DAYS_SETTING, "2")
+    demo_store.settings.set(KEEP_DAYS_SETTING, "not a number")
+    assert keep_days(demo_store.db) == DEFAULT_KEEP_DAYS
+    demo_store.settings.set_backup_keep_days(2)
     start = datetime(2026, 11, 1, 9)
     for n in range(6):  # one start a day for six days
         backup_on_start(demo_store.db, demo_store.path, now=start + timedelta(days=n))
