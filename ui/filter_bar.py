@@ -73,7 +73,7 @@ class FilterBar(QWidget):
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.text, 3)
+        layout.addWidget(self.text, 1)  # the text box takes the spare width
         # Wide enough for the first choice, shrinkable so the list pane can be narrow.
         for combo, letters in ((self.area, 10), (self.status, 10), (self.placement, 13),
                                (self.written, 14)):  # fmt: skip
@@ -81,7 +81,7 @@ class FilterBar(QWidget):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(letters)
-            layout.addWidget(combo, 1)
+            layout.addWidget(combo)
         layout.addWidget(self.clear_button)
 
     def set_areas(self, areas: list[str]) -> None:
