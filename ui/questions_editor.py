@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.question_delegate import LiveQuestionDelegate
+
 #: How many earlier versions of the list Ctrl+Z can go back to.
 UNDO_DEPTH = 100
 #: The list shows at least this many rows and grows to at most this many.
@@ -105,6 +107,9 @@ class QuestionsEditor(QWidget):
         self.model = QStringListModel(self)
         self.view = QuestionList(self)
         self.view.setModel(self.model)
+        self.delegate = LiveQuestionDelegate(self.view)
+        self.view.setItemDelegate(self.delegate)
+        self.delegate.closeEditor.connect(self._schedule_undo_step)
         self.view.setWordWrap(True)
         self.view.setAlternatingRowColors(True)
         self.view.setAccessibleName("Questions raised")
@@ -262,8 +267,11 @@ class QuestionsEditor(QWidget):
             return
         self._update_buttons()
         self.changed.emit()
-        # A drag is an insert, a set and a remove: look once they are all done,
-        # so that it is one step for Ctrl+Z.
+        self._schedule_undo_step()
+
+    def _schedule_undo_step(self, *args) -> None:
+        """A drag is an insert, a set and a remove, and typing a question is many
+        sets: look once they are done, so that each is one step for Ctrl+Z."""
         if not self._check_scheduled:
             self._check_scheduled = True
             QTimer.singleShot(0, self._record_undo_step)
@@ -271,6 +279,8 @@ class QuestionsEditor(QWidget):
     def _record_undo_step(self) -> None:
         """Make the changes since the last step one Ctrl+Z step (if there were any)."""
         self._check_scheduled = False
+        if self.view.state() == QAbstractItemView.State.EditingState:
+            return  # still typing: closing the editor makes the step
         current = self.model.stringList()
         if current != self._last:
             self._undo.append(self._last)

@@ -171,6 +171,22 @@ def test_questions_added_reordered_and_removed_are_saved(qtbot, form, demo_store
     )
 
 
+def test_a_question_being_typed_is_saved_before_enter(qtbot, form, demo_store, meeting, rows):
+    form.show_measure(meeting, rows["A1"])
+    form.questions.view.setFocus()
+    qtbot.keyClick(form.questions.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(open_editor(form.questions.view), "Half-typed question")
+    qtbot.waitUntil(
+        lambda: (
+            record(demo_store, meeting, "A1") is not None
+            and record(demo_store, meeting, "A1").questions == ("Half-typed question",)
+        ),
+        timeout=SAVE_WAIT_MS,
+    )
+    form.show_measure(meeting, rows["A3"])  # moving on while still editing keeps it
+    assert record(demo_store, meeting, "A1").questions == ("Half-typed question",)
+
+
 def test_placement_is_suggested_until_the_officer_chooses(qtbot, form, demo_store, meeting, rows):
     form.show_measure(meeting, rows["A1"])
     combo = form.placement

@@ -137,3 +137,54 @@ def test_hint_shows_only_when_there_are_no_questions(qtbot, editor):
     assert editor.hint.isHidden()
     editor.set_questions([])
     assert editor.hint.isVisible()
+
+
+def open_line(editor) -> QLineEdit:
+    (line,) = [w for w in editor.view.findChildren(QLineEdit) if w.isVisible()]
+    return line
+
+
+def test_a_question_reaches_the_list_as_it_is_typed(qtbot, editor):
+    """So autosave has it even if Enter is never pressed."""
+    select(editor, 0)
+    qtbot.keyClick(editor.view, Qt.Key.Key_F2)
+    line = open_line(editor)
+    qtbot.keyClick(line, Qt.Key.Key_End)  # F2 selects the whole question
+    with qtbot.waitSignal(editor.changed):
+        qtbot.keyClicks(line, " Really")
+    assert editor.questions()[0] == "One? Really"
+    assert editor.view.state() == QAbstractItemView.State.EditingState
+
+
+def test_typing_in_a_question_keeps_the_cursor_and_its_own_undo(qtbot, editor):
+    select(editor, 1)
+    qtbot.keyClick(editor.view, Qt.Key.Key_F2)
+    line = open_line(editor)
+    qtbot.keyClick(line, Qt.Key.Key_Home)
+    qtbot.keyClicks(line, "Why ")
+    assert shown(editor)[1] == "Why Two?"  # not "Two?Why ": the cursor stayed put
+    qtbot.keyClick(line, Qt.Key.Key_Z, CTRL)
+    assert line.text() != "Why Two?"  # the editor still had its undo history
+
+
+def test_escape_puts_the_question_back_as_it_was(qtbot, editor):
+    select(editor, 2)
+    qtbot.keyClick(editor.view, Qt.Key.Key_F2)
+    line = open_line(editor)
+    line.selectAll()
+    qtbot.keyClicks(line, "Changed my mind")
+    assert shown(editor)[2] == "Changed my mind"
+    qtbot.keyClick(line, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: editor.view.state() != QAbstractItemView.State.EditingState)
+    assert shown(editor) == ["One?", "Two?", "Three?"]
+
+
+def test_an_edited_question_is_one_undo_step(qtbot, editor):
+    select(editor, 0)
+    qtbot.keyClick(editor.view, Qt.Key.Key_F2)
+    qtbot.keyClick(open_line(editor), Qt.Key.Key_End)
+    type_question(qtbot, editor, " and more")
+    assert shown(editor)[0] == "One? and more"
+    qtbot.wait(1)
+    qtbot.keyClick(editor.view, Qt.Key.Key_Z, CTRL)
+    assert shown(editor) == ["One?", "Two?", "Three?"]
