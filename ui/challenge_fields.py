@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from challenge_app.board import BoardRow
@@ -36,6 +37,17 @@ def _heading(text: str) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
+
+
+def _replace_text(edit: QPlainTextEdit, text: str) -> None:
+    """Show another record's text with a fresh Ctrl+Z history (Ctrl+Z must never
+    bring back the previous measure's words). Most measures have no record, so
+    skip the costly re-layout when the text is the same (usually empty)."""
+    if edit.toPlainText() == text:
+        edit.document().clearUndoRedoStacks()
+        edit.moveCursor(QTextCursor.MoveOperation.Start)
+    else:
+        edit.setPlainText(text)
 
 
 class ChallengeFields(QWidget):
@@ -119,10 +131,10 @@ class ChallengeFields(QWidget):
         """Show ``record`` (None: empty fields); not an edit, and Ctrl+Z starts afresh."""
         self._loading = True
         try:
-            self.comment.setPlainText(record.council_comment if record else "")
-            self.response.setPlainText(record.provider_response if record else "")
-            self.notes.setPlainText(record.meeting_notes if record else "")
-            self.headline.setPlainText(record.headline if record else "")
+            _replace_text(self.comment, record.council_comment if record else "")
+            _replace_text(self.response, record.provider_response if record else "")
+            _replace_text(self.notes, record.meeting_notes if record else "")
+            _replace_text(self.headline, record.headline if record else "")
             self.questions.set_questions(record.questions if record else ())
             self.show_placement(row, record.placement if record else None)
         finally:

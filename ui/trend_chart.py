@@ -4,6 +4,10 @@ QtCharts is a large library, so it is imported the first time a chart is
 actually drawn, not when this module is imported: the main window opens
 without paying for it. What to plot comes from ``ui.trend_data``; this
 module only draws it.
+
+The chart, its axes and its lines are built once and then given new points
+for each measure: officers flick through measures with the arrow keys, and
+building a chart from scratch each time costs more than a frame.
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ QUARTERS_NAME = "Quarter"
 MONTHS_NAME = "Month"
 TARGET_NAME = "Target"
 TOLERANCE_NAME = "Tolerance"
+#: Financial years one chart can touch: 8 quarters and 3 months run over at most 4.
+MAX_YEARS = 4
 
 #: (light palette, dark palette) colours, chosen to read on either background.
 _COLOURS = {
@@ -32,6 +38,13 @@ _COLOURS = {
     MONTHS_NAME: ("#7a7a7a", "#b0b0b0"),
     TARGET_NAME: ("#2e7d32", "#81c784"),
     TOLERANCE_NAME: ("#b36200", "#ffb74d"),
+}
+#: (pen width, pen style, marker size or 0 for none) of each kind of line.
+_LOOK = {
+    QUARTERS_NAME: (3.0, Qt.PenStyle.SolidLine, 9),
+    MONTHS_NAME: (1.5, Qt.PenStyle.SolidLine, 5),
+    TARGET_NAME: (2.0, Qt.PenStyle.SolidLine, 0),
+    TOLERANCE_NAME: (2.0, Qt.PenStyle.DashLine, 0),
 }
 
 
@@ -46,6 +59,13 @@ def _is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
+def _label_format(step: float, unit: str) -> str:
+    """printf format for the value axis: as many decimals as the tick step needs."""
+    decimals = next((d for d in range(4) if abs(round(step * 10**d) - step * 10**d) < 1e-6), 3)
+    suffix = "%%" if format_value(1.0, unit).endswith("%") else ""
+    return f"%.{decimals}f{suffix}"
+
+
 class TrendChart(QWidget):
     """Quarters and recent months against each year's target and tolerance lines."""
 
@@ -53,6 +73,7 @@ class TrendChart(QWidget):
         super().__init__(parent)
         self._trend: Trend | None = None
         self._view: QtCharts.QChartView | None = None
+        self._lines: dict[str, list[QtCharts.QLineSeries]] = {}
         self._empty = QLabel("No figures recorded for this measure")
         self._empty.setTextFormat(Qt.TextFormat.PlainText)
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -72,12 +93,7 @@ class TrendChart(QWidget):
             self.setAccessibleDescription("No figures recorded")
             return
         view = self._ensure_view()
-        old = view.chart()
-        chart = self._new_chart()
-        self._draw(chart, trend)
-        view.setChart(chart)
-        if old is not None:
-            old.deleteLater()
+        self._plot(view.chart(), trend)
         self._stack.setCurrentWidget(view)
         self.setToolTip(trend.describe())
         self.setAccessibleDescription(trend.describe())
@@ -94,117 +110,106 @@ class TrendChart(QWidget):
         result: dict[str, list[tuple[float, float]]] = {}
         for series in chart.series():
             points = [(p.x(), p.y()) for p in series.points()]
-            result.setdefault(series.name(), []).extend(points)
+            if points:
+                result.setdefault(series.name(), []).extend(points)
         return result
 
-    # -- drawing ----------------------------------------------------------
+    # -- building (once) --------------------------------------------------
     def _ensure_view(self) -> QtCharts.QChartView:
         if self._view is None:
             charts = _charts()
-            self._view = charts.QChartView()
+            chart = charts.QChart()
+            chart.setMargins(QMargins(4, 4, 4, 4))
+            chart.layout().setContentsMargins(0, 0, 0, 0)
+            chart.setBackgroundRoundness(0)
+            chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+            x_axis = charts.QCategoryAxis()
+            x_axis.setLabelsPosition(
+                charts.QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue
+            )
+            y_axis = charts.QValueAxis()
+            y_axis.setTickCount(5)
+            chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+            chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+            # Drawn in this order, so the figures sit on top of the lines.
+            for name, count in (
+                (TARGET_NAME, MAX_YEARS),
+                (TOLERANCE_NAME, MAX_YEARS),
+                (MONTHS_NAME, 1),
+                (QUARTERS_NAME, 1),
+            ):
+                self._lines[name] = []
+                for _ in range(count):
+                    series = charts.QLineSeries()
+                    series.setName(name)
+                    chart.addSeries(series)
+                    series.attachAxis(x_axis)
+                    series.attachAxis(y_axis)
+                    self._lines[name].append(series)
+            self._x_axis, self._y_axis = x_axis, y_axis
+            self._view = charts.QChartView(chart)
             self._view.setRenderHint(QPainter.RenderHint.Antialiasing)
             self._view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self._stack.addWidget(self._view)
+            self._apply_palette()
         return self._view
 
-    @staticmethod
-    def _new_chart() -> QtCharts.QChart:
-        """A fresh chart per measure: reusing one leaves stale axes behind."""
-        chart = _charts().QChart()
-        chart.setMargins(QMargins(4, 4, 4, 4))
-        chart.layout().setContentsMargins(0, 0, 0, 0)
-        chart.setBackgroundRoundness(0)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        return chart
-
     def changeEvent(self, event: QEvent) -> None:
-        """Redraw in the new colours when the desktop switches light/dark."""
-        if event.type() == QEvent.Type.PaletteChange and self._trend is not None:
-            self.show_trend(self._trend)
+        """Recolour when the desktop switches between light and dark."""
+        if event.type() == QEvent.Type.PaletteChange and self._view is not None:
+            self._apply_palette()
         super().changeEvent(event)
 
-    def _colour(self, name: str) -> QColor:
-        light, dark = _COLOURS[name]
-        return QColor(dark if _is_dark(self.palette()) else light)
-
-    def _draw(self, chart: QtCharts.QChart, trend: Trend) -> None:
-        charts = _charts()
-        self._apply_palette(chart)
-
-        x_axis = charts.QCategoryAxis()
-        x_axis.setLabelsPosition(charts.QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
-        for q in trend.axis_quarters:
-            x_axis.append(quarter_label(q), quarter_x(q))
-        x_axis.setRange(trend.first_x, trend.last_x)
-        y_axis = charts.QValueAxis()
-        low, high = trend.y_range()
-        y_axis.setRange(low, high)
-        y_axis.setTickCount(5)
-        y_axis.applyNiceNumbers()
-        step = (y_axis.max() - y_axis.min()) / max(1, y_axis.tickCount() - 1)
-        y_axis.setLabelFormat(_label_format(step, trend.measure.unit))
-        for axis in (x_axis, y_axis):
-            axis.setLabelsColor(self.palette().color(QPalette.ColorRole.WindowText))
-            axis.setGridLineColor(self.palette().color(QPalette.ColorRole.Mid))
-        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-
-        first_line = {TARGET_NAME: True, TOLERANCE_NAME: True}
-        for year in trend.years:
-            for name, level, style in (
-                (TARGET_NAME, year.target, Qt.PenStyle.SolidLine),
-                (TOLERANCE_NAME, year.tolerance, Qt.PenStyle.DashLine),
-            ):
-                if level is None:
-                    continue
-                series = self._line(
-                    name, [(year.start_x, level), (year.end_x, level)], 2, style, False
-                )
-                self._attach(chart, series, x_axis, y_axis, in_legend=first_line[name])
-                first_line[name] = False
-        if trend.months:
-            months = self._line(MONTHS_NAME, [(p.x, p.value) for p in trend.months], 1.5)
-            months.setMarkerSize(5)
-            self._attach(chart, months, x_axis, y_axis)
-        if trend.quarters:
-            quarters = self._line(QUARTERS_NAME, [(p.x, p.value) for p in trend.quarters], 3)
-            quarters.setMarkerSize(9)
-            self._attach(chart, quarters, x_axis, y_axis)
-
-    def _line(
-        self,
-        name: str,
-        points: list[tuple[float, float]],
-        width: float,
-        style: Qt.PenStyle = Qt.PenStyle.SolidLine,
-        markers: bool = True,
-    ) -> QtCharts.QLineSeries:
-        series = _charts().QLineSeries()
-        series.setName(name)
-        series.append([QPointF(x, y) for x, y in points])
-        pen = QPen(self._colour(name), width, style)
-        series.setPen(pen)
-        series.setColor(self._colour(name))
-        series.setPointsVisible(markers)
-        return series
-
-    @staticmethod
-    def _attach(chart, series, x_axis, y_axis, in_legend: bool = True) -> None:
-        chart.addSeries(series)
-        series.attachAxis(x_axis)
-        series.attachAxis(y_axis)
-        for marker in chart.legend().markers(series):
-            marker.setVisible(in_legend)
-
-    def _apply_palette(self, chart: QtCharts.QChart) -> None:
+    def _apply_palette(self) -> None:
         palette = self.palette()
+        dark = _is_dark(palette)
+        chart = self._view.chart()
         chart.setBackgroundBrush(palette.color(QPalette.ColorRole.Base))
         chart.setBackgroundPen(QPen(palette.color(QPalette.ColorRole.Mid)))
         chart.legend().setLabelColor(palette.color(QPalette.ColorRole.WindowText))
+        for axis in (self._x_axis, self._y_axis):
+            axis.setLabelsColor(palette.color(QPalette.ColorRole.WindowText))
+            axis.setGridLineColor(palette.color(QPalette.ColorRole.Mid))
+        for name, lines in self._lines.items():
+            colour = QColor(_COLOURS[name][1 if dark else 0])
+            width, style, marker = _LOOK[name]
+            for series in lines:
+                series.setPen(QPen(colour, width, style))
+                series.setColor(colour)
+                series.setPointsVisible(marker > 0)
+                if marker:
+                    series.setMarkerSize(marker)
 
+    # -- plotting (every measure) -----------------------------------------
+    def _plot(self, chart: QtCharts.QChart, trend: Trend) -> None:
+        x_axis, y_axis = self._x_axis, self._y_axis
+        for label in x_axis.categoriesLabels():
+            x_axis.remove(label)
+        for q in trend.axis_quarters:
+            x_axis.append(quarter_label(q), quarter_x(q))
+        x_axis.setRange(trend.first_x, trend.last_x)
+        low, high = trend.y_range()
+        y_axis.setRange(low, high)
+        y_axis.applyNiceNumbers()
+        step = (y_axis.max() - y_axis.min()) / max(1, y_axis.tickCount() - 1)
+        y_axis.setLabelFormat(_label_format(step, trend.measure.unit))
 
-def _label_format(step: float, unit: str) -> str:
-    """printf format for the value axis: as many decimals as the tick step needs."""
-    decimals = next((d for d in range(4) if abs(round(step * 10**d) - step * 10**d) < 1e-6), 3)
-    suffix = "%%" if format_value(1.0, unit).endswith("%") else ""
-    return f"%.{decimals}f{suffix}"
+        targets = [y for y in trend.years if y.target is not None][:MAX_YEARS]
+        tolerances = [y for y in trend.years if y.tolerance is not None][:MAX_YEARS]
+        for name, years, level in (
+            (TARGET_NAME, targets, lambda y: y.target),
+            (TOLERANCE_NAME, tolerances, lambda y: y.tolerance),
+        ):
+            for i, series in enumerate(self._lines[name]):
+                points = []
+                if i < len(years):
+                    y = years[i]
+                    points = [QPointF(y.start_x, level(y)), QPointF(y.end_x, level(y))]
+                series.replace(points)
+        self._lines[MONTHS_NAME][0].replace([QPointF(p.x, p.value) for p in trend.months])
+        self._lines[QUARTERS_NAME][0].replace([QPointF(p.x, p.value) for p in trend.quarters])
+        # One legend entry per kind of line, and none for a kind not drawn.
+        for lines in self._lines.values():
+            for i, series in enumerate(lines):
+                for marker in chart.legend().markers(series):
+                    marker.setVisible(i == 0 and series.count() > 0)

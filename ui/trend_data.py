@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from challenge_app.formatting import format_value
 from challenge_app.models import Measure, Reading, Target
@@ -111,6 +112,12 @@ def quarter_label(quarter: Quarter) -> str:
     return f"Q{quarter.number} {fy.start % 100:02d}/{(fy.start + 1) % 100:02d}"
 
 
+@lru_cache(maxsize=4096)
+def _parse(text: str) -> Quarter | Month:
+    """Periods repeat across measures (every measure has "2016-07"): parse each once."""
+    return parse_period(text)
+
+
 def _window(end: Quarter, quarter_indexes: Iterable[int]) -> Quarter:
     """The first quarter shown: back to the oldest figure, within MIN..MAX quarters."""
     earliest = min(quarter_indexes, default=end.index)
@@ -134,7 +141,7 @@ def build_trend(
     quarterly: dict[int, float] = {}
     monthly: dict[int, float] = {}
     for r in readings:
-        period = parse_period(r.period)
+        period = _parse(r.period)
         (quarterly if isinstance(period, Quarter) else monthly)[period.index] = r.value
     past_quarters = [i for i in quarterly if i <= quarter.index]
     first = _window(quarter, past_quarters)

@@ -226,6 +226,19 @@ def test_loading_a_record_is_not_undoable(qtbot, form, meeting, rows):
     assert form.comment.toPlainText() == text
 
 
+def test_undo_and_redo_never_carry_words_to_another_measure(qtbot, form, demo_store, meeting, rows):
+    form.show_measure(meeting, rows["A1"])
+    qtbot.keyClicks(form.comment, "abc")
+    qtbot.keyClick(form.comment, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert form.comment.toPlainText() == ""
+    form.show_measure(meeting, rows["E2"])  # also empty: the text need not change
+    redo = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(form.comment, Qt.Key.Key_Z, redo)
+    assert form.comment.toPlainText() == ""
+    form.flush()
+    assert record(demo_store, meeting, "E2") is None
+
+
 def test_reshowing_the_same_measure_keeps_typing_and_cursor(qtbot, form, demo_store, meeting, rows):
     form.show_measure(meeting, rows["A1"])
     qtbot.keyClicks(form.comment, "Half a sent")
