@@ -57,7 +57,7 @@ class ChallengeForm(QWidget):
         self.apply_parties(store.settings.parties())
         app = QApplication.instance()
         if app is not None:
-            app.aboutToQuit.connect(self.flush)
+            app.aboutToQuit.connect(self._flush_or_warn)
         self.show_measure(None, None)
 
     def _build(self) -> None:
@@ -119,8 +119,7 @@ class ChallengeForm(QWidget):
         after a save refreshes the list) keeps the fields, the cursor and
         Ctrl+Z history, unless the record was changed elsewhere.
         """
-        if not self._autosaver.flush():
-            self._warn_unsaved()
+        self._flush_or_warn()
         previous = self._row
         same = (
             meeting is not None
@@ -206,8 +205,10 @@ class ChallengeForm(QWidget):
         self._record = self.store.meetings.save_challenge(challenge)
         self.saved.emit(challenge.code)
 
-    def _warn_unsaved(self) -> None:
-        """A save failed as the officer moved on: keep their words on the clipboard."""
+    def _flush_or_warn(self) -> None:
+        """Save before moving on; if that fails, the officer's words go to the clipboard."""
+        if self._autosaver.flush():
+            return
         current = self._current()
         if current is None:
             return
@@ -226,7 +227,7 @@ class ChallengeForm(QWidget):
 
     def hideEvent(self, event: QHideEvent) -> None:
         """The window is closing (or the form is being hidden): write what is pending."""
-        self.flush()
+        self._flush_or_warn()
         super().hideEvent(event)
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QMessageBox
 
 from challenge_app.board import board_for_meeting
 from challenge_app.models import Measure, Meeting, Parties, Placement, Reading, Target
@@ -332,3 +333,31 @@ def test_read_only_database_takes_no_edits(qtbot, demo_store, meeting, rows):
     finally:
         readonly.close()
     assert record(demo_store, meeting, "A2").council_comment == before
+
+
+def test_a_failed_save_when_moving_on_keeps_the_words_on_the_clipboard(
+    qtbot, form, demo_store, meeting, rows, monkeypatch
+):
+    """The disk fails (injected: the real write raises as SQLite would); nothing is lost."""
+    form.show_measure(meeting, rows["A1"])
+    qtbot.keyClicks(form.comment, "Words that must survive")
+
+    def disk_error(challenge):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(demo_store.meetings, "save_challenge", disk_error)
+    seen = {}
+
+    def read_and_close_warning():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, read_and_close_warning)
+            return
+        seen["text"] = box.text()
+        box.accept()
+
+    QTimer.singleShot(0, read_and_close_warning)
+    form.show_measure(meeting, rows["A3"])
+    assert "could not be saved" in seen["text"] and "A1" in seen["text"]
+    assert QApplication.clipboard().text() == "Words that must survive"
+    assert form.performance.title.text().startswith("A3")
