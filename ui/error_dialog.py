@@ -16,7 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from challenge_app.logs import explain_storage_error
@@ -24,6 +25,7 @@ from challenge_app.logs import explain_storage_error
 log = logging.getLogger(__name__)
 
 TITLE = "Challenge"
+OPEN_LOG_FOLDER = "Open log folder"
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
 
@@ -61,7 +63,13 @@ def build_error_box(
         box.setIcon(QMessageBox.Icon.Critical)
         box.setText(unexpected_error_text(log_file))
         box.setDetailedText("".join(traceback.format_exception(type(exc), exc, tb)))
-    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        if log_file is not None:
+            folder = box.addButton(OPEN_LOG_FOLDER, QMessageBox.ButtonRole.ActionRole)
+            folder.clicked.disconnect()  # keep the box open: the officer still has to read it
+            folder.clicked.connect(
+                lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_file.parent)))
+            )
+    box.addButton(QMessageBox.StandardButton.Ok)
     return box
 
 
