@@ -124,6 +124,12 @@ class MainWindow(QMainWindow):
             if self.writable:
                 self._add_action(file_menu, "Import challenge pac&k…", self.import_pack)
         file_menu.addSeparator()
+        if self.writable:
+            self._add_action(
+                file_menu, "&Restore from backup…", self.restore_backup,
+                tip="Replace this database with one of the copies made at each start",
+            )  # fmt: skip
+            file_menu.addSeparator()
         self.file_menu = file_menu
         self._add_action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
@@ -149,6 +155,7 @@ class MainWindow(QMainWindow):
         self._add_action(help_menu, "&Help", self.show_help, QKeySequence.StandardKey.HelpContents)
         if flows.available("import_flow"):
             self._add_action(help_menu, "Save blank import &template…", self.save_template)
+        self._add_action(help_menu, "Open &data folder", self.open_data_folder)
 
     def _connect(self) -> None:
         self.meeting_bar.meeting_chosen.connect(self._meeting_chosen)
@@ -262,6 +269,15 @@ class MainWindow(QMainWindow):
         if flows.flow("pack_flow", "import_pack_interactively")(self, self.store):
             self._apply_parties()
             self.reload_meetings(self.meeting.id if self.meeting else None)
+
+    def restore_backup(self) -> None:
+        self.form.flush()
+        if flows.flow("backup_flow", "restore_from_backup_interactively")(self, self.store):
+            self._apply_parties()
+            self.reload_meetings()
+
+    def open_data_folder(self) -> None:
+        flows.flow("backup_flow", "open_data_folder")(self, self.store)
 
     def save_template(self) -> None:
         written = flows.flow("import_flow", "save_template_interactively")(self)

@@ -144,3 +144,22 @@ def test_open_data_folder_shows_the_databases_folder(qtbot, demo_store):
         QDesktopServices.unsetUrlHandler("file")
     assert [url.toLocalFile() for url in opener.opened] == [str(demo_store.path.parent)]
     assert QApplication.activeModalWidget() is None  # opened, so nothing to explain
+
+
+def test_file_menu_restores_and_the_window_shows_the_restored_records(
+    qtbot, with_backups, open_window
+):
+    from tests.ui.test_main_window_menus import menu_items, trigger
+
+    window = open_window(with_backups)
+    assert "&Restore from backup…" in menu_items(window)["&File"]
+    assert "Open &data folder" in menu_items(window)["&Help"]
+    assert not any(row.has_challenge for row in window.measures.rows())
+
+    DialogAnswerer(choose_row_and_restore(1))
+    DialogAnswerer(lambda box: box.button(QMessageBox.StandardButton.Ok).click())
+    trigger(window, "&File", "&Restore from backup…")
+
+    written = [row.code for row in window.measures.rows() if row.has_challenge]
+    shown_meeting = with_backups.meetings.challenges(window.meeting.id)
+    assert sorted(written) == sorted(shown_meeting) and len(written) == 7
