@@ -19,10 +19,8 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
     QMessageBox,
-    QProgressDialog,
     QWidget,
 )
 
@@ -30,12 +28,12 @@ from challenge_app.errors import InputError
 from challenge_app.export import ExportCancelled, ExportResult, export_appendices
 from challenge_app.models import Meeting
 from challenge_app.store import Store
+from ui.progress_dialog import DialogProgress
 
 TITLE = "Export appendices"
 LAST_FOLDER_KEY = "export/last_folder"
 FILE_FILTER = "Excel workbook (*.xlsx)"
 #: An export shorter than this never flashes a progress dialog.
-PROGRESS_DELAY_MS = 400
 OPEN_BUTTON = "Open the file"
 RETRY_BUTTON = "Try again"
 OTHER_NAME_BUTTON = "Save under another name…"
@@ -57,36 +55,6 @@ def remember_folder(path: Path) -> None:
 def suggested_name(meeting: Meeting) -> str:
     """``Appendices 2016-17 Q1 (2016-08-02).xlsx``: "/" cannot be in a file name."""
     return f"Appendices {meeting.period.replace('/', '-')} ({meeting.date.isoformat()}).xlsx"
-
-
-class _DialogProgress:
-    """A ``Progress`` that drives a progress dialog and turns Cancel into ``ExportCancelled``.
-
-    The export runs on the main thread (the store's SQLite connection belongs
-    to it), so each report also lets the window repaint and notice Cancel.
-    """
-
-    def __init__(self, parent: QWidget | None, label: str):
-        self.dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
-        self.dialog.setWindowTitle(TITLE)
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.setMinimumDuration(PROGRESS_DELAY_MS)
-        self.dialog.setAutoReset(False)
-        self.dialog.setAutoClose(False)
-
-    def __call__(self, done: int, total: int, what: str = "") -> None:
-        if total > 0:
-            self.dialog.setMaximum(total)
-            self.dialog.setValue(min(done, total))
-        if what:
-            self.dialog.setLabelText(f"{what}…")
-        QApplication.processEvents()
-        if self.dialog.wasCanceled():
-            raise ExportCancelled
-
-    def close(self) -> None:
-        self.dialog.close()
-        self.dialog.deleteLater()
 
 
 def _box(
@@ -189,7 +157,7 @@ def export_appendices_interactively(
     out = _ask_where(parent, meeting, None)
     while out is not None:
         remember_folder(out)
-        progress = _DialogProgress(parent, f"Writing {out.name}")
+        progress = DialogProgress(parent, TITLE, f"Writing {out.name}", ExportCancelled)
         problem: InputError | None = None
         try:
             result = export_appendices(store, meeting, out, progress)

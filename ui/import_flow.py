@@ -25,13 +25,13 @@ from challenge_app.imports import Dataset, apply_plan, make_plan, read_dataset
 from challenge_app.imports.template import write_template
 from challenge_app.store import Store
 from ui.import_preview import ImportPreviewDialog
+from ui.progress_dialog import progress_dialog
 from ui.text import message_box
 
 LAST_FOLDER_KEY = "import/last_folder"
 FILE_FILTER = "Provider datasets (*.csv *.xlsx *.xlsm);;All files (*)"
 TEMPLATE_NAME = "import-template.xlsx"
 #: A file read in less than this never flashes a progress dialog.
-PROGRESS_DELAY_MS = 400
 
 log = logging.getLogger(__name__)
 
@@ -106,12 +106,7 @@ def read_with_progress(parent: QWidget | None, path: Path) -> object:
     Returns the ``Dataset``, the ``InputError`` listing its problems, another
     exception if reading failed unexpectedly, or None if the officer cancelled.
     """
-    dialog = QProgressDialog(f"Reading {path.name}…", "Cancel", 0, 0, parent)
-    dialog.setWindowTitle("Importing")
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(PROGRESS_DELAY_MS)
-    dialog.setAutoReset(False)
-    dialog.setAutoClose(False)
+    dialog = progress_dialog(parent, "Importing", f"Reading {path.name}…")
     dialog.setValue(0)  # starts the clock: the dialog appears after PROGRESS_DELAY_MS
     loop = QEventLoop()
     waiter = _Waiter(dialog, loop)

@@ -20,14 +20,12 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QStandardPaths, QStringListModel, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QLabel,
     QListView,
     QMessageBox,
-    QProgressDialog,
     QVBoxLayout,
     QWidget,
 )
@@ -35,11 +33,11 @@ from PySide6.QtWidgets import (
 from challenge_app.errors import InputError
 from challenge_app.packs import MergePlan, PackFile, export_pack, merge_pack, plan_merge, read_pack
 from challenge_app.store import Store
+from ui.progress_dialog import DialogProgress
 
 LAST_FOLDER_KEY = "packs/last_folder"
 FILE_FILTER = "Challenge packs (*.json);;All files (*)"
 #: A job shorter than this never flashes a progress dialog.
-PROGRESS_DELAY_MS = 400
 #: Longer lists of codes or unknown keys are cut short in the confirmation.
 NAMES_SHOWN = 12
 #: The list of new and updated meetings scrolls beyond this many rows.
@@ -63,37 +61,6 @@ def remember_folder(path: Path) -> None:
 
 class PackCancelled(Exception):
     """The officer pressed Cancel on the progress dialog."""
-
-
-class _DialogProgress:
-    """A ``challenge_app.progress.Progress`` that drives a progress dialog.
-
-    The merge runs on the main thread (the SQLite connection belongs to it), so
-    each report also lets the window repaint and notice Cancel, which raises
-    ``PackCancelled`` inside the job: the transaction then rolls back.
-    """
-
-    def __init__(self, parent: QWidget | None, title: str, label: str):
-        self.dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
-        self.dialog.setWindowTitle(title)
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.setMinimumDuration(PROGRESS_DELAY_MS)
-        self.dialog.setAutoReset(False)
-        self.dialog.setAutoClose(False)
-
-    def __call__(self, done: int, total: int, what: str = "") -> None:
-        if total > 0:
-            self.dialog.setMaximum(total)
-            self.dialog.setValue(min(done, total))
-        if what:
-            self.dialog.setLabelText(f"{what}…")
-        QApplication.processEvents()
-        if self.dialog.wasCanceled():
-            raise PackCancelled
-
-    def close(self) -> None:
-        self.dialog.close()
-        self.dialog.deleteLater()
 
 
 def _message(
@@ -156,7 +123,9 @@ def export_pack_interactively(parent: QWidget, store: Store) -> Path | None:
         if out.exists() and not _replace_confirmed(parent, out):
             return None
     remember_folder(out)
-    progress = _DialogProgress(parent, "Export challenge pack", f"Writing {out.name}…")
+    progress = DialogProgress(
+        parent, "Export challenge pack", f"Writing {out.name}…", PackCancelled
+    )
     try:
         export_pack(store, out, progress)
     except PackCancelled:
@@ -277,7 +246,9 @@ def _read_and_plan(
 
 
 def _merge(parent: QWidget | None, store: Store, loaded: PackFile) -> bool:
-    progress = _DialogProgress(parent, "Import challenge pack", f"Importing {loaded.path.name}…")
+    progress = DialogProgress(
+        parent, "Import challenge pack", f"Importing {loaded.path.name}…", PackCancelled
+    )
     try:
         merge_pack(store, loaded.pack, progress, file=str(loaded.path))
     except PackCancelled:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
+import ui.progress_dialog
 from challenge_app.imports import import_dataset
 from tests.conftest import Q1_CSV
 from tests.core.test_import_dataset import HEADER, csv_to_xlsx, write_csv
@@ -186,7 +187,7 @@ def test_cancel_in_the_progress_dialog_stops_the_read(qtbot, window, store, tmp_
     rows = [f"M{i},Measure {i},Area,contract,higher,%,2016/17,90,80,2016/17 Q1,{i % 100}"
             for i in range(3000)]  # fmt: skip
     path = write_csv(tmp_path, HEADER, *rows)
-    monkeypatch.setattr(import_flow, "PROGRESS_DELAY_MS", 0)
+    monkeypatch.setattr(ui.progress_dialog, "PROGRESS_DELAY_MS", 0)
     clicked = threading.Event()
     real_read = import_flow.read_dataset
 

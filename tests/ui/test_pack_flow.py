@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
+import ui.progress_dialog
 from challenge_app.packs import export_pack
-from ui import pack_flow
 from ui.pack_flow import (
     LAST_FOLDER_KEY,
     ImportConfirmation,
@@ -211,7 +211,7 @@ def test_a_bad_pack_is_explained_and_nothing_is_written(
 def test_cancel_on_the_progress_dialog_writes_nothing(
     qtbot, window, store, demo_pack, choose, monkeypatch
 ):
-    monkeypatch.setattr(pack_flow, "PROGRESS_DELAY_MS", 0)
+    monkeypatch.setattr(ui.progress_dialog, "PROGRESS_DELAY_MS", 0)
     choose(demo_pack)
     shown: dict = {}
 
