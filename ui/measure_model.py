@@ -82,6 +82,31 @@ def latest_text(row: BoardRow) -> str:
     return f"{row.latest_month.name} = {format_value(row.latest_value, row.measure.unit)}"
 
 
+def _alignment(column: Column) -> int:
+    if column in _NUMERIC:
+        return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    if column in _CENTRED:
+        return int(Qt.AlignmentFlag.AlignCenter)
+    return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
+# Views and the filter proxy ask for these thousands of times a repaint: constants.
+_COLUMN_COUNT = len(Column)
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_ALIGNMENTS = tuple(_alignment(column) for column in Column)
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.FontRole,
+        ROW_ROLE,
+        STATUS_ROLE,
+    }
+)
+
+
 def placement_is_default(row: BoardRow) -> bool:
     return row.challenge is None or row.challenge.placement is None
 
@@ -90,6 +115,9 @@ class MeasureTableModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[BoardRow] = []
+        # Each row's cell texts, made on first paint: a view asks for them on every
+        # repaint and scroll, and formatting them again each time costs a frame.
+        self._texts: list[tuple[str, ...] | None] = []
         self._quarter: Quarter | None = None
 
     # -- feeding ----------------------------------------------------------
@@ -97,6 +125,7 @@ class MeasureTableModel(QAbstractTableModel):
         """Replace every row (a new meeting, or new data imported)."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._texts = [None] * len(self._rows)
         self._quarter = rows[0].quarter if rows else None
         self.endResetModel()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, Column.VALUE, Column.VALUE)
@@ -107,6 +136,7 @@ class MeasureTableModel(QAbstractTableModel):
         if position is None:
             return False
         self._rows[position] = row
+        self._texts[position] = None
         self.dataChanged.emit(self.index(position, 0), self.index(position, len(Column) - 1))
         return True
 
@@ -127,7 +157,7 @@ class MeasureTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else _COLUMN_COUNT
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
@@ -144,21 +174,21 @@ class MeasureTableModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._cell_texts(index.row())[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _ALIGNMENTS[index.column()]
         row = self._rows[index.row()]
         column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.display_text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self.spoken_text(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return self._alignment(column)
         if role == Qt.ItemDataRole.FontRole and column == Column.PLACEMENT:
             if placement_is_default(row):
                 font = QFont()
@@ -172,6 +202,14 @@ class MeasureTableModel(QAbstractTableModel):
         return None
 
     # -- what each cell says ----------------------------------------------
+    def _cell_texts(self, position: int) -> tuple[str, ...]:
+        texts = self._texts[position]
+        if texts is None:
+            row = self._rows[position]
+            texts = tuple(self.display_text(row, column) for column in Column)
+            self._texts[position] = texts
+        return texts
+
     @staticmethod
     def display_text(row: BoardRow, column: Column) -> str:
         unit = row.measure.unit
@@ -249,14 +287,6 @@ class MeasureTableModel(QAbstractTableModel):
                     )
                 return tooltip(f"{row.placement.label}, as decided")
         return None
-
-    @staticmethod
-    def _alignment(column: Column) -> int:
-        if column in _NUMERIC:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if column in _CENTRED:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
     # -- sorting ----------------------------------------------------------
     def sort_key(self, position: int, column: int) -> tuple:
