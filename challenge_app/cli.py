@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-import challenge_app
+from challenge_app import __version__
 from challenge_app.errors import InputError
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT = 0, 1, 2
@@ -37,7 +37,7 @@ class _VersionAction(argparse.Action):
     """``--version``, looked up only when asked for (it costs start-up time)."""
 
     def __call__(self, parser, namespace, values, option_string=None):
-        print(f"challenge-app {challenge_app.__version__}")
+        print(f"challenge-app {__version__}")
         parser.exit(0)
 
 

@@ -13,8 +13,6 @@ from pathlib import Path
 
 from challenge_app.commands import add_db_argument, require_db
 from challenge_app.errors import InputError, Problem
-from challenge_app.export import export_appendices
-from challenge_app.export.appendices import check_out_path
 from challenge_app.periods import parse_quarter
 from challenge_app.progress import TerminalProgress
 from challenge_app.store import Store
@@ -35,6 +33,11 @@ def _no_meeting(store: Store, period: str, db: Path) -> InputError:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here, not at the top: the GUI builds this parser at every start-up
+    # and must not pay for openpyxl or the pack reader until a command runs.
+    from challenge_app.export import export_appendices
+    from challenge_app.export.appendices import check_out_path
+
     db = require_db(args)
     try:
         period = str(parse_quarter(args.period))

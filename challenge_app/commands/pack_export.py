@@ -8,7 +8,6 @@ from pathlib import Path
 
 from challenge_app.commands import add_db_argument, require_db
 from challenge_app.errors import InputError, Problem
-from challenge_app.packs import export_pack
 from challenge_app.progress import TerminalProgress
 from challenge_app.store import Store
 
@@ -19,6 +18,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here, not at the top: the GUI builds this parser at every start-up
+    # and must not pay for openpyxl or the pack reader until a command runs.
+    from challenge_app.packs import export_pack
+
     db_path = require_db(args)
     if not db_path.exists():
         # Opening would create an empty database: exporting nothing is never what was meant.

@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 from challenge_app.commands import add_db_argument, require_db
-from challenge_app.packs import merge_pack, read_pack
 from challenge_app.progress import TerminalProgress
 from challenge_app.store import Store
 
@@ -25,6 +24,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here, not at the top: the GUI builds this parser at every start-up
+    # and must not pay for openpyxl or the pack reader until a command runs.
+    from challenge_app.packs import merge_pack, read_pack
+
     db_path = require_db(args)
     loaded = read_pack(args.file)
     store = Store.open(db_path)

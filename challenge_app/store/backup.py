@@ -228,7 +228,10 @@ def _check_restorable(backup: Path) -> None:
     if not report.ok:
         raise InputError(f"{backup} cannot be restored: it is damaged ({report.summary()})")
     with contextlib.closing(
-        Database(sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True))
+        Database(
+            sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True),
+            execute_plugins=False,
+        )
     ) as db:
         check_not_newer(db, backup)
 
