@@ -9,6 +9,7 @@ are open so the window can show it on the tab.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,10 +27,12 @@ from challenge_app.board import BoardRow
 from challenge_app.models import Action, Meeting
 from challenge_app.store import Store
 from ui import dialogs
-from ui.action_dialog import ActionDialog
 from ui.actions_model import ACTION_ROLE, ActionColumn, ActionsTableModel
 from ui.keys import bind
 from ui.text import confirm, plain_label
+
+if TYPE_CHECKING:
+    from ui.action_dialog import ActionDialog
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -198,6 +201,8 @@ class ActionsPanel(QWidget):
 
     # -- helpers ----------------------------------------------------------
     def _dialog(self, action: Action | None) -> ActionDialog:
+        from ui.action_dialog import ActionDialog  # loaded when first used, not at start-up
+
         owners = [a.owner for a in self.model.actions() if a.owner]
         return ActionDialog(
             self.store, self.meeting, self._rows, action, self._current_code, owners, self

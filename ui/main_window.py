@@ -25,11 +25,8 @@ from ui import dialogs, flows
 from ui.actions_panel import ActionsPanel
 from ui.challenge_form import ChallengeForm
 from ui.empty_banner import EmptyBanner
-from ui.help_dialog import HelpDialog
 from ui.measure_list import MeasureList
 from ui.meeting_bar import MeetingBar
-from ui.meeting_dialog import MeetingDialog
-from ui.parties_dialog import PartiesDialog
 from ui.status_line import StatusLine
 from ui.window_state import WindowState, default_settings
 
@@ -222,6 +219,8 @@ class MainWindow(QMainWindow):
         if not self.writable:
             return
         self.form.flush()
+        from ui.meeting_dialog import MeetingDialog  # dialogs load when first used
+
         dialog = MeetingDialog(self.store, None, self)
         if dialogs.run(dialog):
             self.reload_meetings(dialog.meeting.id)
@@ -230,6 +229,8 @@ class MainWindow(QMainWindow):
         if not self.writable or self.meeting is None:
             return
         self.form.flush()
+        from ui.meeting_dialog import MeetingDialog
+
         dialog = MeetingDialog(self.store, self.meeting, self)
         if dialogs.run(dialog):
             self.reload_meetings(dialog.meeting.id)
@@ -238,11 +239,15 @@ class MainWindow(QMainWindow):
         if not self.writable:
             return
         self.form.flush()
+        from ui.parties_dialog import PartiesDialog
+
         if dialogs.run(PartiesDialog(self.store, self)):
             self._apply_parties()
             self._update_banner()
 
     def show_help(self) -> None:
+        from ui.help_dialog import HelpDialog
+
         dialogs.run(HelpDialog(self))
 
     def import_dataset(self, path: Path | None = None) -> None:
