@@ -18,6 +18,11 @@ SHORTCUTS = (
     ("Ctrl+Shift+A", "New follow-up action"),
     ("Ctrl+E", "Export the appendices workbook"),
     ("Ctrl+I", "Import a provider dataset"),
+    ("Ctrl+Z", "Undo typing in a text box, or the last change to the questions list"),
+    ("Ctrl+Enter", "In the questions list: add a question"),
+    ("F2 / Enter", "In the questions list: edit the selected question / finish editing"),
+    ("Del", "In the questions list: remove the selected question"),
+    ("Alt+Up / Alt+Down", "In the questions list: move the selected question"),
     ("F1", "This help"),
     ("Ctrl+Q", "Quit (everything is already saved)"),
 )

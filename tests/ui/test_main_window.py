@@ -159,6 +159,7 @@ def test_f1_opens_help(open_window, demo_store, qtbot, when_modal):
     dialog = when_modal(read, lambda: qtbot.keyClick(window, Qt.Key.Key_F1))
     assert isinstance(dialog, HelpDialog)
     assert "Ctrl+F" in seen["text"] and "Outside tolerance" in seen["text"]
+    assert "Alt+Up / Alt+Down" in seen["text"] and "Ctrl+Enter" in seen["text"]
 
 
 def test_column_widths_and_splitter_are_remembered(qtbot, demo_store, ui_settings, open_window):
