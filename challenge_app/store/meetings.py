@@ -132,32 +132,7 @@ class MeetingRepo:
 
     def save_challenge(self, challenge: Challenge) -> Challenge:
         """Write one challenge record (insert or replace), stamped with the time."""
-        stamp = datetime.now(UTC).isoformat(timespec="seconds")
-        with self.db.atomic():
-            self.db.execute(
-                """INSERT INTO challenges (meeting_id, code, council_comment, questions,
-                     provider_response, meeting_notes, headline, placement, updated_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                   ON CONFLICT (meeting_id, code) DO UPDATE SET
-                     council_comment = excluded.council_comment,
-                     questions = excluded.questions,
-                     provider_response = excluded.provider_response,
-                     meeting_notes = excluded.meeting_notes,
-                     headline = excluded.headline,
-                     placement = excluded.placement,
-                     updated_at = excluded.updated_at""",
-                [
-                    challenge.meeting_id,
-                    challenge.code,
-                    challenge.council_comment,
-                    json.dumps(list(challenge.questions), ensure_ascii=False),
-                    challenge.provider_response,
-                    challenge.meeting_notes,
-                    challenge.headline,
-                    challenge.placement.value if challenge.placement else None,
-                    stamp,
-                ],
-            )
+        self.upsert_challenges([challenge])
         return self.challenge(challenge.meeting_id, challenge.code)
 
     # -- follow-up actions ------------------------------------------------
