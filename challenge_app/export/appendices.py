@@ -12,6 +12,9 @@ workbook atomically. Sheets, in order:
 * ``Actions``: the follow-up actions log;
 * ``Data``: every measure's recent figures, for officers' own charts.
 
+Saving writes the sheets' cells with ``sheet_xml`` (the same XML as openpyxl,
+in a fraction of the time; most of an export was openpyxl serialising cells).
+
 Typed text stays exactly as typed (see ``safe_text``): never a formula, never
 cut. Text too long to print in one row carries on over "(continued)" rows.
 """
@@ -35,6 +38,7 @@ from challenge_app.export.headlines_sheet import write_headlines
 from challenge_app.export.layout import PageText, use_report_font
 from challenge_app.export.overview import write_overview
 from challenge_app.export.report import Report, gather
+from challenge_app.export.sheet_xml import mark, report_cells
 from challenge_app.export.summary_sheet import write_summary
 from challenge_app.models import Meeting, Placement
 from challenge_app.progress import Progress, no_progress
@@ -84,7 +88,9 @@ def build_workbook(report: Report, progress: Progress = no_progress) -> Workbook
     total = len(sheets) + 1  # the last step is saving
     for done, (name, write) in enumerate(sheets):
         progress(done, total, f"Writing {name}")
-        write(wb.create_sheet(name))
+        ws = wb.create_sheet(name)
+        mark(ws)
+        write(ws)
     wb.active = 0
     wb.properties.title = f"Appendices - {report.period}"
     wb.properties.creator = "Challenge"
@@ -109,7 +115,8 @@ def export_appendices(
     wb = build_workbook(report, progress)
     steps = len(wb.sheetnames) + 1
     progress(steps - 1, steps, "Saving the workbook")
-    write_atomically(out, lambda temporary: wb.save(temporary))
+    with report_cells():
+        write_atomically(out, lambda temporary: wb.save(temporary))
     progress(steps, steps, "Saved")
     return ExportResult(
         out, len(report.placed(Placement.APPENDIX1)), len(report.placed(Placement.APPENDIX2))
