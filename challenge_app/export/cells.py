@@ -16,10 +16,10 @@ keeps a 300-measure export quick.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from copy import copy
 from datetime import date
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.worksheet.worksheet import Worksheet
@@ -39,6 +39,8 @@ from challenge_app.export.runs import Run, cell_value, split_runs, text_of
 from challenge_app.export.safe_text import CELL_LIMIT, clean, escape, excel_length
 
 CONTINUED = "(continued)"
+#: Excel's last row and column.
+MAX_ROW, MAX_COLUMN = 1_048_576, 16_384
 
 
 class Styles:
@@ -90,9 +92,18 @@ class SheetWriter:
         self.heights = RowHeights(self.widths)
         set_widths(ws, self.widths)
 
-    def _style(self, cell, font, fill, alignment, border, number_format="General") -> None:
-        array = self.styles.array(font, fill, alignment, border, number_format)
-        cell._style = copy(array)
+    def _cell(self, row: int, column: int, style: StyleArray | None = None) -> Cell:
+        """A new cell at (``row``, ``column``), replacing any there, in style ``style``.
+
+        What ``Worksheet.cell`` does, without looking for a cell that is
+        never there and without the style being copied twice: thousands of
+        cells a sheet.
+        """
+        if not (0 < row <= MAX_ROW and 0 < column <= MAX_COLUMN):
+            raise ValueError(f"{self.ws.title} sheet: no cell at row {row}, column {column}")
+        cell = Cell(self.ws, row=row, column=column, style_array=style)
+        self.ws._add_cell(cell)
+        return cell
 
     def text(
         self,
@@ -119,13 +130,12 @@ class SheetWriter:
                 f"characters long and an Excel cell holds at most {CELL_LIMIT:,}; shorten it "
                 f"and export again (it begins: {plain[:60]!r})"
             )
-        cell = self.ws.cell(row=row, column=column)
+        cell = self._cell(row, column, self.styles.array(font, fill, alignment, border))
         # Set as a string directly: openpyxl's own value setter would take a
         # leading "=" for a formula and "#N/A" for an error, and would cut text
         # at 32,767 characters without a word (checked above instead).
         cell._value = value
         cell.data_type = "s"
-        self._style(cell, font, fill, alignment, border)
         self.heights.note(row, column, plain, font.sz, alignment.wrap_text)
         return cell
 
@@ -140,8 +150,10 @@ class SheetWriter:
         number_format: str = "General",
     ):
         """A number or date cell (a real value a chart or formula can use)."""
-        cell = self.ws.cell(row=row, column=column, value=value)
-        self._style(cell, font, None, alignment, GRID, number_format)
+        cell = self._cell(
+            row, column, self.styles.array(font, None, alignment, GRID, number_format)
+        )
+        cell.value = value
         return cell
 
     def figures(self, row: int, column: int, values: Sequence[float | None]) -> None:
@@ -150,9 +162,13 @@ class SheetWriter:
         For the Data sheet's grid of figures, which officers chart rather than
         print: thousands of cells that need no border or alignment of their own.
         """
-        for offset, value in enumerate(values):
+        for offset, value in enumerate(values, start=column):
             if value is not None:
-                self.ws.cell(row=row, column=column + offset, value=value)
+                cell = self._cell(row, offset)
+                if type(value) in (int, float):
+                    cell._value = value  # what the value setter does for a number
+                else:
+                    cell.value = value
 
     def header_row(self, headings: Sequence[str], row: int = 1) -> None:
         """The column headings: white on dark blue, bold, wrapped."""
