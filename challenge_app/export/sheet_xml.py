@@ -30,7 +30,6 @@ from contextlib import contextmanager
 from openpyxl.cell._writer import write_cell
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.comments.comment_sheet import CommentRecord
-from openpyxl.compat import safe_string
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -84,6 +83,7 @@ class ReportWorksheetWriter(WorksheetWriter):
         super().__init__(ws, out)
         self._run_properties: dict[int, tuple[object, str]] = {}
         self._styles = ws.parent._cell_styles
+        self._style_attributes: dict[bytes, str] = {}
 
     def write_rows(self):
         xf = self.xf.send(True)
@@ -123,13 +123,12 @@ class ReportWorksheetWriter(WorksheetWriter):
 
     def _cell(self, cell) -> str | None:
         """The cell's XML, or ``None`` when openpyxl should write it."""
-        kind = cell.data_type
-        value = cell._value
         if cell._comment is not None or cell._hyperlink is not None:
             return None
-        style = cell._style
-        styled = style is not None and any(style)
-        if value is None and not styled:
+        kind = cell.data_type
+        value = cell._value
+        s = self._style_attribute(cell._style)
+        if value is None and not s:
             return ""
         if kind == "s":
             t = ' t="inlineStr"'
@@ -137,18 +136,33 @@ class ReportWorksheetWriter(WorksheetWriter):
             t = ' t="n"'
         else:
             return None
-        s = f' s="{self._styles.add(style)}"' if styled else ""
         head = f'<c r="{get_column_letter(cell.column)}{cell.row}"{s}{t}'
         if value is None or value == "":
             return f"{head} />"
         if kind == "n":
-            number = safe_string(value)  # "" for NaN and infinity
-            return f"{head}><v>{number}</v></c>" if number else f"{head}><v /></c>"
+            if value - value != 0:  # NaN or infinity, which openpyxl writes as nothing
+                return f"{head}><v /></c>"
+            return f"{head}><v>{value:.16g}</v></c>"  # openpyxl's safe_string
         if type(value) is str:
             return f"{head}><is>{_t(value)}</is></c>"
         if isinstance(value, CellRichText):
             return f"{head}><is>{''.join(self._run(part) for part in value)}</is></c>"
         return None
+
+    def _style_attribute(self, style) -> str:
+        """`` s="n"`` for a styled cell, else nothing; each distinct style looked up once.
+
+        openpyxl hashes every cell's style array to find its index; the
+        arrays of a sheet are a few dozen distinct ones among thousands.
+        """
+        if style is None:
+            return ""
+        key = style.tobytes()
+        known = self._style_attributes.get(key)
+        if known is None:
+            known = f' s="{self._styles.add(style)}"' if any(style) else ""
+            self._style_attributes[key] = known
+        return known
 
     def _run(self, part: str | TextBlock) -> str:
         if isinstance(part, TextBlock):

@@ -57,7 +57,7 @@ def _awkward_workbook(*, marked: bool = True) -> Workbook:
     sheet.number(3, 2, 0.1 + 0.2)
     sheet.number(3, 3, date(2016, 8, 2), number_format="d mmm yyyy")
     sheet.number(4, 1, None)
-    sheet.figures(4, 2, [float("nan"), 7])
+    sheet.figures(4, 2, [float("nan"), 7, float("-inf"), 12345678901234567890, -0.0, 1 / 3])
     ws["A5"] = True
     ws["B5"] = "=1+1"  # a real formula: openpyxl's own writer
     ws["C5"] = "with a comment"
