@@ -119,10 +119,23 @@ def _lines(paragraph_length: int, per_line: int) -> int:
 
 def estimate_lines(text: str, width: float) -> int:
     """How many lines ``text`` wraps to in a column of ``width`` (on the generous side)."""
-    per_line, _ = chunk_capacity(width)
-    if len(text) <= per_line and "\n" not in text:
-        return 1
-    return sum(_lines(len(p), per_line) for p in text.split("\n"))
+    return lines_at(text, chunk_capacity(width)[0])
+
+
+def lines_at(text: str, per_line: int) -> int:
+    """How many lines ``text`` wraps to at ``per_line`` characters a line.
+
+    Every paragraph takes a line, and one more for each further ``per_line``
+    characters (the sum of ``_lines`` over the paragraphs, counted without a
+    call for each of the thousands of short ones).
+    """
+    if len(text) <= per_line:
+        return text.count("\n") + 1
+    lines = text.count("\n") + 1
+    for paragraph in text.split("\n"):
+        if len(paragraph) > per_line:
+            lines += (len(paragraph) - 1) // per_line
+    return lines
 
 
 def _break_inside(text: str, start: int, end: int) -> int:
@@ -149,6 +162,10 @@ def _next_chunk(text: str, start: int, per_line: int, max_lines: int) -> int:
     return len(text)
 
 
+#: Text this long is within the cell limit however it is counted (UTF-16 doubles at most).
+_SURELY_WITHIN_LIMIT = (CELL_LIMIT - 256) // 2
+
+
 def _within_cell_limit(text: str, start: int, end: int) -> int:
     """Pull ``end`` back so the chunk fits Excel's cell limit (room left for a label)."""
     limit = CELL_LIMIT - 256
@@ -160,6 +177,8 @@ def _within_cell_limit(text: str, start: int, end: int) -> int:
 def split_points(text: str, width: float) -> list[tuple[int, int]]:
     """``[start, end)`` of each chunk of ``text`` that prints in full in one row."""
     per_line, max_lines = chunk_capacity(width)
+    if len(text) <= _SURELY_WITHIN_LIMIT and lines_at(text, per_line) <= max_lines:
+        return [(0, len(text))] if text else [(0, 0)]  # most texts: one chunk, as below
     spans: list[tuple[int, int]] = []
     start = 0
     while start < len(text):
@@ -191,4 +210,7 @@ def split_runs(runs: list[Run], width: float) -> list[list[Run]]:
     text = text_of(runs)
     if not text:
         return [[]]
-    return [_slice(runs, s, e) for s, e in split_points(text, width)]
+    spans = split_points(text, width)
+    if len(spans) == 1:  # the whole text in one row: the runs as they are
+        return [[r for r in runs if r.text]]
+    return [_slice(runs, s, e) for s, e in spans]
