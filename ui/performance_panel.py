@@ -91,6 +91,7 @@ class PerformancePanel(QWidget):
             layout.addWidget(widget)
         layout.addLayout(status_row)
         layout.addWidget(self.warning)
+        self._badge_status: Status | None = None
         self.show_row(None)
 
     def show_row(self, row: BoardRow | None) -> None:
@@ -118,10 +119,13 @@ class PerformancePanel(QWidget):
         self.warning.setVisible(bool(warning))
 
     def _show_status(self, status: Status) -> None:
+        self.badge.show()
+        if status is self._badge_status:
+            return  # a style sheet re-polishes the label: only when the status changes
+        self._badge_status = status
         self.badge.setText(f"{status.letter}  {status.report_wording}")
         self.badge.setStyleSheet(
             f"QLabel {{ background: #{status.colour}; color: {_BADGE_TEXT};"
             " border-radius: 3px; padding: 1px 6px; }"
         )
         self.badge.setAccessibleName(f"Status: {status.short}, {status.report_wording}")
-        self.badge.show()
