@@ -39,8 +39,21 @@ def contrast_ratio(a: QColor, b: QColor) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
+_COLOURS: dict[Status, tuple[QColor, QColor]] = {}
+
+
 def badge_colours(status: Status) -> tuple[QColor, QColor]:
-    """(fill, text) for a status: black or white text, whichever contrasts more."""
+    """(fill, text) for a status: black or white text, whichever contrasts more.
+
+    Worked out once per status: the list paints a badge per visible row on
+    every scroll.
+    """
+    if status not in _COLOURS:
+        _COLOURS[status] = _contrasting(status)
+    return _COLOURS[status]
+
+
+def _contrasting(status: Status) -> tuple[QColor, QColor]:
     fill = QColor(f"#{status.colour}")
     black, white = QColor(Qt.GlobalColor.black), QColor(Qt.GlobalColor.white)
     text = black if contrast_ratio(fill, black) >= contrast_ratio(fill, white) else white
