@@ -88,13 +88,39 @@ class ReportWorksheetWriter(WorksheetWriter):
     def write_rows(self):
         xf = self.xf.send(True)
         raw = getattr(xf, "_file", None)
+        ours = raw is not None and getattr(self.ws, _MARK, False)
         with xf.element("sheetData"):
-            for row_idx, row in self.rows():
-                if raw is not None and getattr(self.ws, _MARK, False):
+            for row_idx, row in self._rows() if ours else self.rows():
+                if ours:
                     self._write_row(xf, raw, row, row_idx)
                 else:
                     self.write_row(xf, row, row_idx)
         self.xf.send(None)
+
+    def _rows(self) -> Iterator[tuple[int, list]]:
+        """What ``rows()`` gives (each row's cells in order, and rows with only a height).
+
+        openpyxl sorts a new (coordinate, cell) pair for every cell; sorting
+        the coordinates the sheet already holds makes no new objects, and so
+        gives Python's cycle collector nothing to walk.
+        """
+        cells = self.ws._cells
+        coordinates = sorted(cells)
+        bare_rows = sorted(self.ws.row_dimensions.keys() - {row for row, _ in coordinates})
+        b = 0
+        i, n = 0, len(coordinates)
+        while i < n:
+            row_idx = coordinates[i][0]
+            while b < len(bare_rows) and bare_rows[b] < row_idx:
+                yield bare_rows[b], []
+                b += 1
+            row = []
+            while i < n and coordinates[i][0] == row_idx:
+                row.append(cells[coordinates[i]])
+                i += 1
+            yield row_idx, row
+        for row_idx in bare_rows[b:]:
+            yield row_idx, []
 
     def _write_row(self, xf, raw, row, row_idx: int) -> None:
         attrs = "".join(

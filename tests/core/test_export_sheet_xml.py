@@ -65,7 +65,9 @@ def _awkward_workbook(*, marked: bool = True) -> Workbook:
     ws["A6"] = "a link"
     ws["A6"].hyperlink = "https://example.org/?a=1&b=2"
     ws["B6"] = CellRichText(["plain ", TextBlock(InlineFont(i=True), " italic ")])
-    ws.row_dimensions[8].height = 30  # a row with a height and no cells
+    for bare in (7, 8, 12):  # rows with a height and no cells, between and after the others
+        ws.row_dimensions[bare].height = 30
+    ws["A9"] = "after two bare rows"
     sheet.finish()
     return wb
 
