@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -12,6 +13,7 @@ from openpyxl.cell.text import InlineFont
 from openpyxl.comments import Comment
 from openpyxl.writer import excel
 
+from challenge_app.export import export_appendices
 from challenge_app.export.appendices import build_workbook
 from challenge_app.export.cells import SheetWriter, Styles
 from challenge_app.export.layout import use_report_font
@@ -81,3 +83,16 @@ def test_unmarked_sheets_and_other_saves_are_left_to_openpyxl(tmp_path):
     stock, ours = _both_ways(lambda: _awkward_workbook(marked=False), tmp_path)
     assert ours == stock
     assert excel.WorksheetWriter.__name__ == "WorksheetWriter"  # put back after saving
+
+
+def test_every_written_row_carries_its_height(demo_store, tmp_path):
+    """LibreOffice keeps one-line rows unless told the height: each row must say it."""
+    meeting = demo_store.meetings.latest_for_period("2016/17 Q1")
+    out = export_appendices(demo_store, meeting, tmp_path / "a.xlsx").path
+    for name, xml in _sheets(out).items():
+        if name.endswith(".rels"):
+            continue
+        rows = re.findall(r"<row [^>]*>", xml.decode("utf-8"))
+        assert rows, name
+        for row in rows:
+            assert 'customHeight="1"' in row and " ht=" in row, (name, row)
