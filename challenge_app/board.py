@@ -16,7 +16,12 @@ from challenge_app.models import Challenge, Measure, Meeting, Placement, Target
 from challenge_app.periods import Month, Quarter, latest_month_window, parse_period
 from challenge_app.rag import Status, rag_status
 from challenge_app.store import Store
-from challenge_app.travel import Direction, default_placement, direction_of_travel, red_streak
+from challenge_app.travel import (
+    Direction,
+    default_placement,
+    direction_of_travel,
+    red_streak_from_latest,
+)
 
 #: How far back to look when counting a Red streak for "hard to shift".
 STREAK_LOOKBACK_QUARTERS = 12
@@ -85,9 +90,13 @@ def build_board(
         if ordinal > latest_month.get(code, -1):
             latest_month[code] = ordinal
 
+    # Each quarter judged against its own year's target: the year's text, once per quarter.
+    year_of = {
+        i: str(Quarter.from_index(i).financial_year) for i in range(first_q, quarter.index + 1)
+    }
+
     def status_at(m: Measure, q_index: int) -> Status:
-        q = Quarter.from_index(q_index)
-        t = targets.get((m.code, str(q.financial_year)))
+        t = targets.get((m.code, year_of[q_index]))
         return rag_status(
             quarterly.get((m.code, q_index)),
             t.target if t else None,
@@ -101,7 +110,9 @@ def build_board(
         value = quarterly.get((m.code, quarter.index))
         previous = quarterly.get((m.code, quarter.index - 1))
         month_index = latest_month.get(m.code)
-        streak = red_streak([status_at(m, i) for i in range(first_q, quarter.index + 1)])
+        streak = red_streak_from_latest(
+            status_at(m, i) for i in range(quarter.index, first_q - 1, -1)
+        )
         rows.append(
             BoardRow(
                 measure=m,

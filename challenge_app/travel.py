@@ -6,7 +6,7 @@ measure's polarity into account: a fall in re-referrals is an improvement.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from enum import StrEnum
 
 from challenge_app.models import HIGHER, LOWER, VOLUMETRIC, Placement
@@ -60,8 +60,17 @@ def direction_of_travel(
 
 def red_streak(statuses: Sequence[Status]) -> int:
     """How many quarters in a row, ending with the last, were Red."""
+    return red_streak_from_latest(reversed(statuses))
+
+
+def red_streak_from_latest(statuses: Iterable[Status]) -> int:
+    """The same count, from statuses given newest first.
+
+    Takes an iterable so a caller can judge quarters lazily: most measures
+    are not Red, and then only the latest quarter is ever looked at.
+    """
     count = 0
-    for status in reversed(statuses):
+    for status in statuses:
         if status is not Status.RED:
             break
         count += 1

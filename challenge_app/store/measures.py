@@ -113,16 +113,15 @@ class MeasureRepo:
     def values_between(self, kind: str, first: int, last: int) -> dict[tuple[str, int], float]:
         """Values of every measure for periods of ``kind`` with ordinals in [first, last].
 
-        One query for the whole measure list rather than one per row.
+        One query for the whole measure list rather than one per row, read as
+        plain tuples: the board asks for thousands of rows at every refresh.
         """
-        return {
-            (row["code"], row["ordinal"]): row["value"]
-            for row in self.db.query(
-                """SELECT code, ordinal, value FROM readings
-                   WHERE period_kind = ? AND ordinal BETWEEN ? AND ?""",
-                [kind, first, last],
-            )
-        }
+        cursor = self.db.execute(
+            """SELECT code, ordinal, value FROM readings
+               WHERE period_kind = ? AND ordinal BETWEEN ? AND ?""",
+            [kind, first, last],
+        )
+        return {(code, ordinal): value for code, ordinal, value in cursor}
 
     def latest_quarter(self) -> Quarter | None:
         """The most recent quarter any measure has a figure for.
