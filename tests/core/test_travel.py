@@ -59,3 +59,15 @@ def test_hard_to_shift(statuses, expected):
 )
 def test_default_placement(status, direction, expected):
     assert default_placement(status, direction) is expected
+
+
+def test_red_streak_from_latest_stops_at_the_first_quarter_that_is_not_red():
+    def judged():
+        yield R
+        yield R
+        yield G
+        raise AssertionError("looked further back than the streak")
+
+    from challenge_app.travel import red_streak_from_latest
+
+    assert red_streak_from_latest(judged()) == 2
