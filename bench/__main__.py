@@ -7,10 +7,10 @@ least ``name``; ratios come with their ``goal``. Results go to
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 import platform
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -27,6 +27,20 @@ def _machine() -> dict:
         "cpus": os.cpu_count(),
         "date": time.strftime("%Y-%m-%d"),
     }
+
+
+def _run_isolated(name: str) -> dict | list[dict]:
+    """Run one benchmark module in a process of its own.
+
+    In one shared process each benchmark inherits the last one's heap (a
+    QApplication, a window over 300 measures), and garbage collection then
+    charges one side of the next comparison more than the other.
+    """
+    code = f"import json, bench.{name} as m; print(json.dumps(m.run()))"
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=HERE.parent, check=True, capture_output=True, text=True
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def _row(result: dict) -> str:
@@ -46,8 +60,7 @@ def main() -> int:
     results = []
     started = time.perf_counter()
     for name in BENCHMARKS:
-        module = importlib.import_module(f"bench.{name}")
-        out = module.run()
+        out = _run_isolated(name)
         for result in out if isinstance(out, list) else [out]:
             results.append(result)
             print(_row(result), flush=True)
