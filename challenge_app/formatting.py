@@ -35,8 +35,13 @@ def _unit_kind(unit: str | None) -> str:
     return "count" if u in ("", "count", "number", "no", "no.") else "other"
 
 
-def format_value(value: float | None, unit: str | None) -> str:
-    """A value written in its measure's unit; an empty string for no value."""
+def format_value(value: float | None, unit: str | None, *, compact: bool = False) -> str:
+    """A value written in its measure's unit; an empty string for no value.
+
+    ``compact`` is for narrow table cells, where "0.02 per 100,000" would be cut
+    to "0.02 per …": the rate is written "0.02 /100k" instead. Reports and
+    tool tips use the full form.
+    """
     if value is None:
         return ""
     number = format_number(value)
@@ -44,7 +49,7 @@ def format_value(value: float | None, unit: str | None) -> str:
     if kind == "percent":
         return f"{number}%"
     if kind == "per100k":
-        return f"{number} per 100,000"
+        return f"{number} /100k" if compact else f"{number} per 100,000"
     if kind == "weeks":
         return f"{number} week" if value == 1 else f"{number} weeks"
     if kind == "days":

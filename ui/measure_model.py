@@ -79,7 +79,8 @@ def latest_text(row: BoardRow) -> str:
     """``July = 24%``, the half of the report's performance line after the quarter."""
     if row.latest_month is None or row.latest_value is None:
         return ""
-    return f"{row.latest_month.name} = {format_value(row.latest_value, row.measure.unit)}"
+    value = format_value(row.latest_value, row.measure.unit, compact=True)
+    return f"{row.latest_month.name} = {value}"
 
 
 def _alignment(column: Column) -> int:
@@ -222,13 +223,13 @@ class MeasureTableModel(QAbstractTableModel):
             case Column.AREA:
                 return row.measure.area
             case Column.VALUE:
-                return format_value(row.value, unit)
+                return format_value(row.value, unit, compact=True)
             case Column.LATEST:
                 return latest_text(row)
             case Column.TARGET:
-                return format_value(target.target, unit) if target else ""
+                return format_value(target.target, unit, compact=True) if target else ""
             case Column.TOLERANCE:
-                return format_value(target.tolerance, unit) if target else ""
+                return format_value(target.tolerance, unit, compact=True) if target else ""
             case Column.STATUS:
                 return row.status.short
             case Column.TRAVEL:

@@ -26,6 +26,14 @@ def test_format_value(value, unit, text):
     assert format_value(value, unit) == text
 
 
+@pytest.mark.parametrize(
+    "value, unit, text",
+    [(0.02, "per 100000", "0.02 /100k"), (24, "%", "24%"), (14.5, "weeks", "14.5 weeks")],
+)
+def test_compact_form_for_table_cells(value, unit, text):
+    assert format_value(value, unit, compact=True) == text
+
+
 def test_performance_line_as_the_report_prints_it():
     assert performance_line(Quarter(2016, 1), 88, Month(2016, 7), 88, "%") == "Q1 = 88%  July = 88%"
     assert performance_line(Quarter(2016, 1), None, None, None, "%") == "Q1 = no figure"

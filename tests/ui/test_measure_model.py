@@ -161,3 +161,9 @@ def test_badge_text_contrasts_with_its_fill(status):
     fill, ink = badge_colours(status)
     assert fill == QColor(f"#{status.colour}")
     assert contrast_ratio(fill, ink) >= 4.5  # WCAG AA for normal text
+
+
+def test_rates_are_written_short_enough_for_their_cells(model):
+    assert cell(model, "F03", Column.VALUE) == "0.02 /100k"
+    assert cell(model, "F03", Column.LATEST) == "July = 0.07 /100k"
+    assert cell(model, "F03", Column.TARGET) == "0.42 /100k"
