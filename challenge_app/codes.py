@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-_RUNS = re.compile(r"(\d+)")
+# ASCII digits only: "\d" also matches "²" or Arabic-Indic digits, which int() refuses
+# or reads differently; such characters sort as letters.
+_RUNS = re.compile(r"([0-9]+)")
 
 
 def natural_key(code: str) -> tuple:
@@ -20,7 +22,7 @@ def natural_key(code: str) -> tuple:
     for run in _RUNS.split(code.strip()):
         if not run:
             continue
-        if run.isdigit():
+        if run.isascii() and run.isdigit():
             parts.append((1, int(run), ""))
         else:
             parts.append((0, 0, run.casefold()))

@@ -22,6 +22,7 @@ def test_natural_order_of_the_contract_schedule():
         (["b2", "A3"], ["A3", "b2"]),  # letters compare without case
         (["A6", "A06"], ["A06", "A6"]),  # same number: the text decides, and always the same way
         (["E20-22", "E20-3"], ["E20-3", "E20-22"]),
+        (["A²", "A2", "A10"], ["A2", "A10", "A²"]),  # non-ASCII digits sort as letters
     ],
 )
 def test_natural_order_cases(codes, expected):
