@@ -17,18 +17,17 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from challenge_app.board import BoardRow
 from challenge_app.models import ACTION_STATUSES, Action, Meeting
 from challenge_app.store import Store
+from ui.dialogs import save_cancel_layout
 from ui.text import plain_label
 
 NO_MEASURE = "General (no measure)"
@@ -86,16 +85,7 @@ class ActionDialog(QDialog):
         self.problem = plain_label()
         self.problem.setWordWrap(True)
         self.problem.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.buttons = buttons
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
-        layout.addWidget(buttons)
+        self.buttons = save_cancel_layout(self, form, self.problem)
         self._fill(action, code)
 
     def _fill(self, action: Action | None, code: str | None) -> None:

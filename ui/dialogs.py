@@ -7,7 +7,7 @@ caller has read what the dialog saved.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
 
 
 def run(dialog: QDialog) -> bool:
@@ -16,3 +16,21 @@ def run(dialog: QDialog) -> bool:
         return dialog.exec() == QDialog.DialogCode.Accepted
     finally:
         dialog.deleteLater()
+
+
+def save_cancel_layout(dialog: QDialog, form: QFormLayout, problem: QLabel) -> QDialogButtonBox:
+    """Lay out a form dialog: its fields, a line for what is wrong, Save and Cancel.
+
+    Every editing dialog (meeting, action, parties) looks and behaves alike:
+    Save runs the dialog's ``accept`` (which checks and writes), Cancel rejects.
+    """
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(problem)
+    layout.addWidget(buttons)
+    return buttons

@@ -18,11 +18,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,6 +28,7 @@ from challenge_app.errors import InputError
 from challenge_app.models import Meeting
 from challenge_app.periods import Month, Quarter, parse_period
 from challenge_app.store import Store
+from ui.dialogs import save_cancel_layout
 from ui.text import plain_label
 
 DEFAULT_TITLE = "Quarterly challenge meeting"
@@ -95,17 +94,7 @@ class MeetingDialog(QDialog):
         form.addRow("&Attendees:", self.attendees)
         form.addRow("A&pologies:", self.apologies)
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.buttons = buttons
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
-        layout.addWidget(buttons)
+        self.buttons = save_cancel_layout(self, form, self.problem)
         self._fill(meeting)
 
     def _fill(self, meeting: Meeting | None) -> None:

@@ -13,15 +13,14 @@ import sqlite3
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from challenge_app.models import Parties
 from challenge_app.store import Store
+from ui.dialogs import save_cancel_layout
 from ui.text import plain_label
 
 MARKINGS = ("", "OFFICIAL", "OFFICIAL - SENSITIVE")
@@ -69,16 +68,7 @@ class PartiesDialog(QDialog):
         self.problem = plain_label()
         self.problem.setWordWrap(True)
         self.problem.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.buttons = buttons
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
-        layout.addWidget(buttons)
+        self.buttons = save_cancel_layout(self, form, self.problem)
         self._update_preview()
 
     def value(self) -> Parties:

@@ -36,6 +36,24 @@ def _plain_informative(box: QMessageBox) -> None:
             label.setTextFormat(Qt.TextFormat.PlainText)
 
 
+OPEN_READ_ONLY = "Open read-only"
+
+
+def _offer_read_only_or_quit(box: QMessageBox) -> None:
+    """The two answers when a database cannot be written: look read-only (the default), or quit."""
+    read_only = box.addButton(OPEN_READ_ONLY, QMessageBox.ButtonRole.AcceptRole)
+    quit_button = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(read_only)
+    box.setEscapeButton(quit_button)
+    _plain_informative(box)
+
+
+def _chose_read_only(box: QMessageBox) -> bool:
+    box.exec()
+    clicked = box.clickedButton()
+    return clicked is not None and clicked.text() == OPEN_READ_ONLY
+
+
 def build_locked_box(parent: QWidget | None, error: DatabaseLockedError) -> QMessageBox:
     who = error.holder.describe() if error.holder else "by another copy of Challenge"
     box = _box(
@@ -47,19 +65,14 @@ def build_locked_box(parent: QWidget | None, error: DatabaseLockedError) -> QMes
         "typing is overwritten. You can look at it read-only here (nothing can be changed), "
         "or quit and close the other copy first.",
     )
-    read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
-    quit_button = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(read_only)
-    box.setEscapeButton(quit_button)
-    _plain_informative(box)
+    _offer_read_only_or_quit(box)
     return box
 
 
 def ask_open_read_only(parent: QWidget | None, error: DatabaseLockedError) -> bool:
     """True to open read-only, False to quit."""
     box = build_locked_box(parent, error)
-    box.exec()
-    return box.clickedButton() is not None and box.clickedButton().text() == "Open read-only"
+    return _chose_read_only(box)
 
 
 def build_cannot_write_box(parent: QWidget | None, db_path: object, reason: str) -> QMessageBox:
@@ -70,19 +83,14 @@ def build_cannot_write_box(parent: QWidget | None, db_path: object, reason: str)
         f"{reason}\n\nYou can look at it read-only (nothing can be changed), or quit and "
         "copy it to a folder you can write to, such as your Documents.",
     )
-    read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
-    quit_button = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(read_only)
-    box.setEscapeButton(quit_button)
-    _plain_informative(box)
+    _offer_read_only_or_quit(box)
     return box
 
 
 def ask_read_only_instead(parent: QWidget | None, db_path: object, reason: str) -> bool:
     """For a database in a folder the officer cannot write: True to view it read-only."""
     box = build_cannot_write_box(parent, db_path, reason)
-    box.exec()
-    return box.clickedButton() is not None and box.clickedButton().text() == "Open read-only"
+    return _chose_read_only(box)
 
 
 def build_damaged_box(
