@@ -12,7 +12,7 @@ $(STAMP): pyproject.toml scripts/bootstrap.sh
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(PY) -m challenge_app $(ARGS)
+	$(VENV)/bin/challenge-app $(ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -54,7 +54,7 @@ def timed(self, watched, event):
     return _filter(self, watched, event)
 
 ui.app._QuitOnFirstPaint.eventFilter = timed
-from challenge_app.cli import main
+from ui.main import main
 sys.exit(main(["--demo", "--exit-when-ready"]))
 """
 

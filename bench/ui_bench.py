@@ -54,7 +54,7 @@ def run() -> list[dict]:
 
     from bench.scale import build_scale_database
     from challenge_app.store import Store
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     work = Path(tempfile.mkdtemp(prefix="challenge-bench-"))

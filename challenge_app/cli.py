@@ -1,11 +1,10 @@
 """The command line: ``challenge-app`` (also ``python -m challenge_app``).
 
-With no subcommand it opens the main window; the subcommands work without a
-display. Exit status is 0 done, 2 bad input or arguments (a message on stderr
+The subcommands work without a display. With no subcommand the main window
+opens: the Qt layer's entry point (``ui.main``) hands this module an
+``open_window`` function, so the core never imports the Qt layer, not even by
+name. Exit status is 0 done, 2 bad input or arguments (a message on stderr
 saying what and where, nothing written), 1 anything unexpected.
-
-The GUI is imported only when it is wanted, so this module, like the rest of
-the core, never imports Qt.
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ import argparse
 import importlib
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from challenge_app import __version__
@@ -70,22 +69,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run_gui(args: argparse.Namespace) -> int:
+#: How the Qt layer opens the main window: ``open_window(db_path, exit_when_ready=..., demo=...)``.
+OpenWindow = Callable[..., int]
+
+
+def run_gui(args: argparse.Namespace, open_window: OpenWindow | None) -> int:
+    """Work out which database the window opens (a fresh demo, ``--db``, or the
+    default in the data folder), then hand it to the Qt layer."""
     from challenge_app.paths import default_db_path
 
     if args.demo and args.db:
         raise InputError("--demo opens its own fresh database; leave out --db")
+    if open_window is None:
+        raise InputError("this installation has no window to open; give a command (see --help)")
     if args.demo:
         from challenge_app.demo import build_demo_database
 
         db_path = build_demo_database()
     else:
         db_path = args.db or default_db_path()
-    gui = importlib.import_module("ui.app")
-    return gui.run(db_path, exit_when_ready=args.exit_when_ready, demo=args.demo)
+    return open_window(db_path, exit_when_ready=args.exit_when_ready, demo=args.demo)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = None) -> int:
+    """Run one command line; ``open_window`` is given by the Qt layer's entry point."""
     from challenge_app.logs import explain_storage_error, setup_logging
     from challenge_app.store.lock import database_lock
 
@@ -94,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     log_file = setup_logging()
     try:
         if args.command is None:
-            return run_gui(args)
+            return run_gui(args, open_window)
         module = SUBCOMMANDS[args.command][0]
         command = importlib.import_module(f"challenge_app.commands.{module}")
         # Commands that write take the same lock as the open program, so they

@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QLineEdit, QPlai
 from challenge_app import cli
 from challenge_app.demo import build_demo_database
 from ui.app import make_application, open_session
-from ui.backup_flow import open_data_folder, restore_from_backup_interactively
+from ui.flows.backup_flow import open_data_folder, restore_from_backup_interactively
 
 out, work = Path(sys.argv[1]), Path(sys.argv[2])
 db = build_demo_database(work / "challenge.db")
@@ -70,7 +70,7 @@ for scheme in ("file", "http", "https", "mailto", "ftp"):
     QDesktopServices.setUrlHandler(scheme, recorder, "open")
 
 session = open_session(db)
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 window = MainWindow(session.store)
 window.show()

@@ -35,8 +35,8 @@ from challenge_app.store.backup import (
 )
 from challenge_app.store.integrity import DamagedDatabaseError
 from challenge_app.store.lock import DatabaseLock, DatabaseLockedError
-from ui.error_dialog import install_excepthook
-from ui.startup_dialogs import (
+from ui.dialogs.error_dialog import install_excepthook
+from ui.dialogs.startup_dialogs import (
     ask_open_read_only,
     ask_read_only_instead,
     ask_restore_damaged,
@@ -198,7 +198,7 @@ def run(db_path: Path, *, exit_when_ready: bool = False, demo: bool = False) -> 
         if session is None:
             return 0
         try:
-            from ui.main_window import MainWindow  # the heavy part, once the checks pass
+            from ui.window.main_window import MainWindow  # the heavy part, once the checks pass
 
             window = MainWindow(session.store, demo=demo)
             if exit_when_ready:

@@ -10,6 +10,7 @@ which Qt shows as the original characters (and wraps, for long comments).
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
@@ -35,13 +36,44 @@ def message_box(
     text: str,
     buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
     default: QMessageBox.StandardButton = QMessageBox.StandardButton.NoButton,
+    *,
+    informative: str = "",
+    details: str = "",
 ) -> QMessageBox:
-    """A message box whose text is never read as HTML (it may quote the officer)."""
+    """A message box whose texts are never read as HTML (they may quote the officer).
+
+    This is the one way the program shows a message: every flow and dialog calls it.
+    """
     box = QMessageBox(icon, title, text, buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
+    if informative:
+        box.setInformativeText(informative)
+        plain_informative(box)
+    if details:
+        box.setDetailedText(details)
     if default != QMessageBox.StandardButton.NoButton:
         box.setDefaultButton(default)
     return box
+
+
+def plain_informative(box: QMessageBox) -> None:
+    """Informative text is auto-detected rich text in Qt; officers' file names must not be."""
+    for label in box.findChildren(QLabel):
+        if label.text() == box.informativeText():
+            label.setTextFormat(Qt.TextFormat.PlainText)
+
+
+def confirm_replace(parent: QWidget | None, title: str, path: Path) -> bool:
+    """Ask before writing over an existing file; "No" is the default."""
+    box = message_box(
+        parent,
+        QMessageBox.Icon.Question,
+        title,
+        f"{path.name} already exists in {path.parent}. Replace it?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:

@@ -96,7 +96,7 @@ def shoot(db: Path, out: Path, *, select: str, dark: bool = False, actions: bool
 
     from challenge_app.store import Store
     from ui.app import make_application
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
     app = make_application()
     if dark:

@@ -22,7 +22,7 @@ def ui_settings(tmp_path: Path) -> QSettings:
 @pytest.fixture
 def open_window(qtbot, ui_settings):
     """Open the real main window (with the real challenge form) on a store."""
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
     opened: list[MainWindow] = []
 

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from shiboken6 import isValid as shiboken_valid
 
-from ui.action_dialog import ActionDialog
-from ui.actions_model import ActionColumn, ActionsTableModel
+from ui.actions.action_dialog import ActionDialog
+from ui.actions.actions_model import ActionColumn, ActionsTableModel
 
 
 def listed(panel) -> list[dict[str, str]]:

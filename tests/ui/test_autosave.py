@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from ui.autosave import Autosaver, SaveIndicator
+from ui.form.autosave import Autosaver, SaveIndicator
 
 
 def test_saves_while_typing_continues_rather_than_waiting_for_a_pause(qtbot):

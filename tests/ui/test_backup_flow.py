@@ -14,7 +14,7 @@ from challenge_app.store.backup import list_backups, make_backup
 from challenge_app.store.backup import summarise as summarise_for_dialog
 from tests.core.test_integrity import damage
 from tests.ui.test_startup import DialogAnswerer, _every_expected_dialog_appeared  # noqa: F401
-from ui.backup_flow import RestoreDialog, open_data_folder, restore_from_backup_interactively
+from ui.flows.backup_flow import RestoreDialog, open_data_folder, restore_from_backup_interactively
 
 
 def challenges(store: Store) -> int:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QMessa
 from challenge_app.board import board_for_meeting
 from challenge_app.models import Measure, Meeting, Parties, Placement, Reading, Target
 from challenge_app.store import Store
-from ui.challenge_form import NO_MEASURE_HINT, NO_MEETING_HINT, ChallengeForm
+from ui.form.challenge_form import NO_MEASURE_HINT, NO_MEETING_HINT, ChallengeForm
 
 #: Generous: autosave promises a second; this only stops a broken test hanging.
 SAVE_WAIT_MS = 3000

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import ui.progress_dialog
+import ui.flows.progress_dialog
 from tests.core.test_export_support import codes, open_workbook
-from ui.export_flow import (
+from ui.flows.export_flow import (
     LAST_FOLDER_KEY,
     OPEN_BUTTON,
     OTHER_NAME_BUTTON,
@@ -216,7 +216,7 @@ def test_giving_up_on_a_locked_file_leaves_it_alone(
 def test_cancel_on_the_progress_dialog_writes_nothing(
     qtbot, parent, demo_store, q1, tmp_path, save_as, monkeypatch
 ):
-    monkeypatch.setattr(ui.progress_dialog, "PROGRESS_DELAY_MS", 0)
+    monkeypatch.setattr(ui.flows.progress_dialog, "PROGRESS_DELAY_MS", 0)
     out = tmp_path / "appendices.xlsx"
     save_as(out)
     shown = {}

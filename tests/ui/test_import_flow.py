@@ -15,17 +15,17 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
-import ui.progress_dialog
+import ui.flows.progress_dialog
 from challenge_app.imports import import_dataset
 from tests.conftest import Q1_CSV
 from tests.core.test_import_dataset import HEADER, csv_to_xlsx, write_csv
-from ui import import_flow
-from ui.import_flow import (
+from ui.flows import import_flow
+from ui.flows.import_flow import (
     LAST_FOLDER_KEY,
     import_file_interactively,
     save_template_interactively,
 )
-from ui.import_preview import ImportPreviewDialog
+from ui.flows.import_preview import ImportPreviewDialog
 
 
 @pytest.fixture
@@ -187,7 +187,7 @@ def test_cancel_in_the_progress_dialog_stops_the_read(qtbot, window, store, tmp_
     rows = [f"M{i},Measure {i},Area,contract,higher,%,2016/17,90,80,2016/17 Q1,{i % 100}"
             for i in range(3000)]  # fmt: skip
     path = write_csv(tmp_path, HEADER, *rows)
-    monkeypatch.setattr(ui.progress_dialog, "PROGRESS_DELAY_MS", 0)
+    monkeypatch.setattr(ui.flows.progress_dialog, "PROGRESS_DELAY_MS", 0)
     clicked = threading.Event()
     real_read = import_flow.read_dataset
 

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from challenge_app.models import Challenge
-from ui.help_dialog import HelpDialog
-from ui.measure_model import Column
+from ui.dialogs.help_dialog import HelpDialog
+from ui.list.measure_model import Column
 
 
 def visible_codes(window) -> list[str]:

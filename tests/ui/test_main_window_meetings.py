@@ -13,9 +13,9 @@ from challenge_app.demo import build_demo_database, load_sample_dataset
 from challenge_app.models import Measure, Meeting
 from challenge_app.paths import resource
 from challenge_app.store import Store
-from ui.measure_model import Column
-from ui.meeting_dialog import MeetingDialog
-from ui.parties_dialog import PartiesDialog
+from ui.dialogs.meeting_dialog import MeetingDialog
+from ui.dialogs.parties_dialog import PartiesDialog
+from ui.list.measure_model import Column
 
 SAVE = QDialogButtonBox.StandardButton.Save
 
@@ -147,11 +147,11 @@ def test_with_no_meetings_the_window_shows_the_latest_quarter(open_window, store
 
 
 def test_an_empty_database_says_to_import(open_window, store, monkeypatch):
-    import ui.import_flow
+    import ui.flows.import_flow
 
     calls = []
     monkeypatch.setattr(
-        ui.import_flow, "import_file_interactively", lambda *args: calls.append(args) or False
+        ui.flows.import_flow, "import_file_interactively", lambda *args: calls.append(args) or False
     )
     window = open_window(store)
     assert window.banner.isVisible()
@@ -206,7 +206,7 @@ def test_text_that_looks_like_html_is_shown_as_typed(open_window, demo_store):
 
 
 def test_dropping_a_dataset_imports_it_and_rebuilds(open_window, demo_store, monkeypatch, tmp_path):
-    import ui.import_flow
+    import ui.flows.import_flow
 
     dropped = []
 
@@ -216,7 +216,7 @@ def test_dropping_a_dataset_imports_it_and_rebuilds(open_window, demo_store, mon
             store.measures.upsert([Measure("Z9", "Dropped-in measure", "Finance")])
         return True
 
-    monkeypatch.setattr(ui.import_flow, "import_file_interactively", fake_import)
+    monkeypatch.setattr(ui.flows.import_flow, "import_file_interactively", fake_import)
     window = open_window(demo_store)
     assert window.acceptDrops()
     csv = tmp_path / "q2.csv"

@@ -43,7 +43,7 @@ def test_menus_offer_what_exists(open_window, demo_store):
 
 
 def test_ctrl_i_imports_then_rebuilds(open_window, demo_store, monkeypatch, qtbot):
-    import ui.import_flow
+    import ui.flows.import_flow
 
     calls = []
 
@@ -53,7 +53,7 @@ def test_ctrl_i_imports_then_rebuilds(open_window, demo_store, monkeypatch, qtbo
             store.meetings.save(Meeting(None, "Imported", date(2016, 12, 1), "2016/17 Q2"))
         return True
 
-    monkeypatch.setattr(ui.import_flow, "import_file_interactively", fake)
+    monkeypatch.setattr(ui.flows.import_flow, "import_file_interactively", fake)
     window = open_window(demo_store)
     chosen = window.meeting
     qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
@@ -64,7 +64,7 @@ def test_ctrl_i_imports_then_rebuilds(open_window, demo_store, monkeypatch, qtbo
 
 
 def test_importing_a_pack_relabels_and_rebuilds(open_window, demo_store, monkeypatch):
-    import ui.pack_flow
+    import ui.flows.pack_flow
     from challenge_app.models import Parties
 
     def fake(parent, store):
@@ -72,7 +72,7 @@ def test_importing_a_pack_relabels_and_rebuilds(open_window, demo_store, monkeyp
             store.settings.set_parties(Parties("Council B", "Provider B"))
         return True
 
-    monkeypatch.setattr(ui.pack_flow, "import_pack_interactively", fake)
+    monkeypatch.setattr(ui.flows.pack_flow, "import_pack_interactively", fake)
     window = open_window(demo_store)
     trigger(window, "&File", "Import challenge pac&k…")
     assert window.meeting_bar.parties_label.text() == "Council B and Provider B"
@@ -94,7 +94,9 @@ def test_exports_say_where_they_wrote(
     import importlib
 
     written = tmp_path / "out.file"
-    monkeypatch.setattr(importlib.import_module(f"ui.{module}"), function, lambda *args: written)
+    monkeypatch.setattr(
+        importlib.import_module(f"ui.flows.{module}"), function, lambda *args: written
+    )
     window = open_window(demo_store)
     trigger(window, menu, item)
     assert window.statusBar().currentMessage() == f"{message} {written}"

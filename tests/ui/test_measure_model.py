@@ -11,9 +11,9 @@ from PySide6.QtGui import QColor
 from challenge_app.board import board_for_meeting
 from challenge_app.models import Challenge, Measure, Placement
 from challenge_app.rag import Status
-from ui.measure_filter import MeasureFilterProxy
-from ui.measure_model import ROW_ROLE, STATUS_ROLE, Column, MeasureTableModel
-from ui.rag_delegate import badge_colours, contrast_ratio
+from ui.list.measure_filter import MeasureFilterProxy
+from ui.list.measure_model import ROW_ROLE, STATUS_ROLE, Column, MeasureTableModel
+from ui.list.rag_delegate import badge_colours, contrast_ratio
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
-import ui.progress_dialog
+import ui.flows.progress_dialog
 from challenge_app.packs import export_pack
-from ui.pack_flow import (
+from ui.flows.pack_flow import (
     LAST_FOLDER_KEY,
     ImportConfirmation,
     export_pack_interactively,
@@ -211,7 +211,7 @@ def test_a_bad_pack_is_explained_and_nothing_is_written(
 def test_cancel_on_the_progress_dialog_writes_nothing(
     qtbot, window, store, demo_pack, choose, monkeypatch
 ):
-    monkeypatch.setattr(ui.progress_dialog, "PROGRESS_DELAY_MS", 0)
+    monkeypatch.setattr(ui.flows.progress_dialog, "PROGRESS_DELAY_MS", 0)
     choose(demo_pack)
     shown: dict = {}
 

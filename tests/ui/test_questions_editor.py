@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
-from ui.questions_editor import QuestionsEditor
+from ui.form.questions_editor import QuestionsEditor
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier

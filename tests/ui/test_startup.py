@@ -23,8 +23,8 @@ from challenge_app.store.lock import DatabaseLock
 from tests.core.test_integrity import damage
 from tests.core.test_lock import hold_lock_in_another_process, release
 from ui import app as startup
-from ui.error_dialog import ErrorReporter, build_error_box, install_excepthook
-from ui.startup_dialogs import button
+from ui.dialogs.error_dialog import ErrorReporter, build_error_box, install_excepthook
+from ui.dialogs.startup_dialogs import button
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -254,7 +254,7 @@ import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from ui.app import make_application, open_session
-from ui.startup_dialogs import button
+from ui.dialogs.startup_dialogs import button
 
 app = make_application()
 seen = []

@@ -11,8 +11,8 @@ from challenge_app.board import board_for_meeting
 from challenge_app.models import Measure, Reading, Target
 from challenge_app.periods import Month, Quarter
 from tests.conftest import REPO
-from ui.trend_chart import MONTHS_NAME, QUARTERS_NAME, TARGET_NAME, TOLERANCE_NAME, TrendChart
-from ui.trend_data import MAX_QUARTERS, MIN_QUARTERS, build_trend, month_x, quarter_x
+from ui.form.trend_chart import MONTHS_NAME, QUARTERS_NAME, TARGET_NAME, TOLERANCE_NAME, TrendChart
+from ui.form.trend_data import MAX_QUARTERS, MIN_QUARTERS, build_trend, month_x, quarter_x
 
 Q1 = Quarter(2016, 1)
 
@@ -114,7 +114,7 @@ def test_no_figures_shows_a_note_instead_of_an_empty_chart(qtbot):
 def test_qtcharts_is_not_loaded_until_a_chart_is_drawn():
     code = (
         "import sys\n"
-        "import ui.challenge_form, ui.trend_chart\n"
+        "import ui.form.challenge_form, ui.form.trend_chart\n"
         "print('PySide6.QtCharts' in sys.modules)\n"
     )
     out = subprocess.run(

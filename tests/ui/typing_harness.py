@@ -35,7 +35,7 @@ def main(db: str, code: str) -> int:
 
     from challenge_app.board import board_for_meeting
     from challenge_app.store import Store
-    from ui.challenge_form import ChallengeForm
+    from ui.form.challenge_form import ChallengeForm
 
     app = QApplication([sys.argv[0]])
     store = Store.open(Path(db))

@@ -16,7 +16,7 @@ from __future__ import annotations
 from enum import Enum, auto
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -28,7 +28,9 @@ from challenge_app.errors import InputError
 from challenge_app.export import ExportCancelled, ExportResult, export_appendices
 from challenge_app.models import Meeting
 from challenge_app.store import Store
-from ui.progress_dialog import DialogProgress
+from ui.flows.folders import last_folder, remember_folder
+from ui.flows.progress_dialog import DialogProgress
+from ui.text import confirm_replace, message_box
 
 TITLE = "Export appendices"
 LAST_FOLDER_KEY = "export/last_folder"
@@ -39,37 +41,13 @@ RETRY_BUTTON = "Try again"
 OTHER_NAME_BUTTON = "Save under another name…"
 
 
-def last_folder() -> str:
-    """The folder the appendices were last exported to, else Documents."""
-    folder = QSettings().value(LAST_FOLDER_KEY, "", str)
-    if folder and Path(folder).is_dir():
-        return folder
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return documents if documents and Path(documents).is_dir() else str(Path.home())
-
-
-def remember_folder(path: Path) -> None:
-    QSettings().setValue(LAST_FOLDER_KEY, str(path.parent))
-
-
 def suggested_name(meeting: Meeting) -> str:
     """``Appendices 2016-17 Q1 (2016-08-02).xlsx``: "/" cannot be in a file name."""
     return f"Appendices {meeting.period.replace('/', '-')} ({meeting.date.isoformat()}).xlsx"
 
 
-def _box(
-    parent: QWidget | None, icon: QMessageBox.Icon, text: str, informative: str = ""
-) -> QMessageBox:
-    """A message box in plain text: file names and meeting titles are the officer's own."""
-    box = QMessageBox(icon, TITLE, text, QMessageBox.StandardButton.NoButton, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    if informative:
-        box.setInformativeText(informative)
-    return box
-
-
 def _ask_where(parent: QWidget | None, meeting: Meeting, proposed: Path | None) -> Path | None:
-    start = proposed or Path(last_folder()) / suggested_name(meeting)
+    start = proposed or Path(last_folder(LAST_FOLDER_KEY)) / suggested_name(meeting)
     name, _ = QFileDialog.getSaveFileName(parent, TITLE, str(start), FILE_FILTER)
     if not name:
         return None
@@ -78,17 +56,9 @@ def _ask_where(parent: QWidget | None, meeting: Meeting, proposed: Path | None) 
         # Excel opens a workbook only by its .xlsx name; the dialog asked about
         # replacing the name as typed, so ask again about this one.
         out = out.with_name(out.name + ".xlsx")
-        if out.exists() and not _replace_confirmed(parent, out):
+        if out.exists() and not confirm_replace(parent, TITLE, out):
             return None
     return out
-
-
-def _replace_confirmed(parent: QWidget | None, out: Path) -> bool:
-    box = _box(parent, QMessageBox.Icon.Question, f"{out.name} already exists in {out.parent}.")
-    box.setInformativeText("Replace it?")
-    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-    box.setDefaultButton(QMessageBox.StandardButton.No)
-    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 class _Next(Enum):
@@ -99,11 +69,13 @@ class _Next(Enum):
 
 def _cannot_write(parent: QWidget | None, out: Path, problem: InputError) -> _Next:
     """Say why ``out`` could not be written; let the officer retry, rename or give up."""
-    box = _box(
+    box = message_box(
         parent,
         QMessageBox.Icon.Warning,
+        TITLE,
         f"The appendices could not be written to {out}.",
-        f"{problem}\n\nNothing has been written.",
+        QMessageBox.StandardButton.NoButton,
+        informative=f"{problem}\n\nNothing has been written.",
     )
     retry = box.addButton(RETRY_BUTTON, QMessageBox.ButtonRole.AcceptRole)
     other = box.addButton(OTHER_NAME_BUTTON, QMessageBox.ButtonRole.ActionRole)
@@ -120,11 +92,15 @@ def _cannot_write(parent: QWidget | None, out: Path, problem: InputError) -> _Ne
 
 def _done(parent: QWidget | None, result: ExportResult, meeting: Meeting) -> None:
     """Say what was written, and offer to open it in Excel (or whatever opens .xlsx)."""
-    box = _box(
+    box = message_box(
         parent,
         QMessageBox.Icon.Information,
+        TITLE,
         f"The appendices for {meeting.period} have been written to {result.path}.",
-        f"Appendix 1: {result.appendix1} measures. Appendix 2: {result.appendix2} measures.",
+        QMessageBox.StandardButton.NoButton,
+        informative=(
+            f"Appendix 1: {result.appendix1} measures. Appendix 2: {result.appendix2} measures."
+        ),
     )
     open_button = box.addButton(OPEN_BUTTON, QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Close)
@@ -133,11 +109,13 @@ def _done(parent: QWidget | None, result: ExportResult, meeting: Meeting) -> Non
     if box.clickedButton() is open_button and not QDesktopServices.openUrl(
         QUrl.fromLocalFile(str(result.path))
     ):
-        _box(
+        message_box(
             parent,
             QMessageBox.Icon.Warning,
+            TITLE,
             f"No program on this computer would open {result.path.name}.",
-            "The workbook has been saved; open it from Excel or LibreOffice.",
+            QMessageBox.StandardButton.NoButton,
+            informative="The workbook has been saved; open it from Excel or LibreOffice.",
         ).exec()
 
 
@@ -146,17 +124,16 @@ def export_appendices_interactively(
 ) -> Path | None:
     """Ask where, write the appendices for ``meeting`` there; the path written, or None."""
     if meeting is None:
-        box = _box(
+        message_box(
             parent,
             QMessageBox.Icon.Information,
+            TITLE,
             "Choose a meeting first: the appendices are the record of one meeting.",
-        )
-        box.setStandardButtons(QMessageBox.StandardButton.Ok)
-        box.exec()
+        ).exec()
         return None
     out = _ask_where(parent, meeting, None)
     while out is not None:
-        remember_folder(out)
+        remember_folder(LAST_FOLDER_KEY, out)
         progress = DialogProgress(parent, TITLE, f"Writing {out.name}", ExportCancelled)
         problem: InputError | None = None
         try:

@@ -2,7 +2,7 @@
 
 This widget knows how to show a ``Challenge`` and how to read one back from
 what is on screen; when to load and when to save is the form's business
-(``ui.challenge_form``). Filling the fields from the database is not an
+(``ui.form.challenge_form``). Filling the fields from the database is not an
 edit: it emits nothing and leaves nothing for Ctrl+Z to undo.
 """
 
@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QV
 
 from challenge_app.board import BoardRow
 from challenge_app.models import Challenge, Parties, Placement
-from ui.growing_text import GrowingTextEdit
-from ui.questions_editor import QuestionsEditor
+from ui.form.growing_text import GrowingTextEdit
+from ui.form.questions_editor import QuestionsEditor
 
 SUGGESTED = ""  # combo data for "use the suggestion": placement stays undecided (NULL)
 

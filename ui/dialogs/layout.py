@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
 
 
-def run(dialog: QDialog) -> bool:
+def run_modal(dialog: QDialog) -> bool:
     """``exec()`` the dialog; True if it was accepted."""
     try:
         return dialog.exec() == QDialog.DialogCode.Accepted

@@ -16,7 +16,7 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QObject, QSettings, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
@@ -24,8 +24,9 @@ from challenge_app.errors import InputError, Problem
 from challenge_app.imports import Dataset, apply_plan, make_plan, read_dataset
 from challenge_app.imports.template import write_template
 from challenge_app.store import Store
-from ui.import_preview import ImportPreviewDialog
-from ui.progress_dialog import progress_dialog
+from ui.flows.folders import last_folder, remember_folder
+from ui.flows.import_preview import ImportPreviewDialog
+from ui.flows.progress_dialog import progress_dialog
 from ui.text import message_box
 
 LAST_FOLDER_KEY = "import/last_folder"
@@ -34,15 +35,6 @@ TEMPLATE_NAME = "import-template.xlsx"
 #: A file read in less than this never flashes a progress dialog.
 
 log = logging.getLogger(__name__)
-
-
-def last_folder() -> str:
-    folder = QSettings().value(LAST_FOLDER_KEY, "", str)
-    return folder if folder and Path(folder).is_dir() else str(Path.home())
-
-
-def remember_folder(path: Path) -> None:
-    QSettings().setValue(LAST_FOLDER_KEY, str(path.parent))
 
 
 class _Cancelled(Exception):
@@ -128,12 +120,12 @@ def read_with_progress(parent: QWidget | None, path: Path) -> object:
 
 def _choose_file(parent: QWidget | None) -> Path | None:
     name, _ = QFileDialog.getOpenFileName(
-        parent, "Import provider dataset", last_folder(), FILE_FILTER
+        parent, "Import provider dataset", last_folder(LAST_FOLDER_KEY), FILE_FILTER
     )
     if not name:
         return None
     path = Path(name)
-    remember_folder(path)
+    remember_folder(LAST_FOLDER_KEY, path)
     return path
 
 
@@ -199,7 +191,7 @@ def import_file_interactively(parent: QWidget, store: Store, path: Path | None =
 
 def save_template_interactively(parent: QWidget | None) -> Path | None:
     """Help > Save blank import template: ask where, write it, return the path saved."""
-    suggested = str(Path(last_folder()) / TEMPLATE_NAME)
+    suggested = str(Path(last_folder(LAST_FOLDER_KEY)) / TEMPLATE_NAME)
     name, _ = QFileDialog.getSaveFileName(
         parent, "Save blank import template", suggested, "Excel workbook (*.xlsx)"
     )
@@ -218,5 +210,5 @@ def save_template_interactively(parent: QWidget | None) -> Path | None:
             f"The template could not be saved as {path}.\n\n{exc.strerror or exc}",
         ).exec()
         return None
-    remember_folder(path)
+    remember_folder(LAST_FOLDER_KEY, path)
     return path

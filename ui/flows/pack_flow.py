@@ -17,7 +17,7 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, QStringListModel, Qt
+from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -33,7 +33,9 @@ from PySide6.QtWidgets import (
 from challenge_app.errors import InputError
 from challenge_app.packs import MergePlan, PackFile, export_pack, merge_pack, plan_merge, read_pack
 from challenge_app.store import Store
-from ui.progress_dialog import DialogProgress
+from ui.flows.folders import last_folder, remember_folder
+from ui.flows.progress_dialog import DialogProgress
+from ui.text import confirm_replace, message_box
 
 LAST_FOLDER_KEY = "packs/last_folder"
 FILE_FILTER = "Challenge packs (*.json);;All files (*)"
@@ -46,19 +48,6 @@ MEETING_ROWS_SHOWN = 8
 PROBLEMS_SHOWN = 5
 
 
-def last_folder() -> str:
-    """The folder a pack was last exported to or imported from, else Documents."""
-    folder = QSettings().value(LAST_FOLDER_KEY, "", str)
-    if folder and Path(folder).is_dir():
-        return folder
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return documents if documents and Path(documents).is_dir() else str(Path.home())
-
-
-def remember_folder(path: Path) -> None:
-    QSettings().setValue(LAST_FOLDER_KEY, str(path.parent))
-
-
 class PackCancelled(Exception):
     """The officer pressed Cancel on the progress dialog."""
 
@@ -66,34 +55,22 @@ class PackCancelled(Exception):
 def _message(
     parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, problems: str = ""
 ) -> None:
-    """A message in plain text (it may quote pack contents); long problem lists go
-    under Show Details so the box fits the screen."""
-    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
+    """A message that may quote pack contents; long problem lists go under Show Details
+    so the box fits the screen."""
     lines = problems.splitlines()
-    if lines:
-        box.setInformativeText("\n".join(lines[:PROBLEMS_SHOWN]))
-    if len(lines) > PROBLEMS_SHOWN:
-        box.setDetailedText(problems)
-    box.exec()
+    message_box(
+        parent,
+        icon,
+        title,
+        text,
+        informative="\n".join(lines[:PROBLEMS_SHOWN]),
+        details=problems if len(lines) > PROBLEMS_SHOWN else "",
+    ).exec()
 
 
 def _cut(names: list[str] | tuple[str, ...]) -> str:
     shown = ", ".join(names[:NAMES_SHOWN])
     return shown + (f" and {len(names) - NAMES_SHOWN} more" if len(names) > NAMES_SHOWN else "")
-
-
-def _replace_confirmed(parent: QWidget | None, path: Path) -> bool:
-    box = QMessageBox(
-        QMessageBox.Icon.Question,
-        "Export challenge pack",
-        f"{path.name} already exists in {path.parent}. Replace it?",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        parent,
-    )
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setDefaultButton(QMessageBox.StandardButton.No)
-    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 # -- export ---------------------------------------------------------------------------------
@@ -111,7 +88,7 @@ def export_pack_interactively(parent: QWidget, store: Store) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(
         parent,
         "Export challenge pack",
-        str(Path(last_folder()) / _default_export_name(store)),
+        str(Path(last_folder(LAST_FOLDER_KEY)) / _default_export_name(store)),
         FILE_FILTER,
     )
     if not name:
@@ -120,9 +97,9 @@ def export_pack_interactively(parent: QWidget, store: Store) -> Path | None:
     if not out.suffix:
         # The file dialog asked about replacing the name as typed, not this one.
         out = out.with_suffix(".json")
-        if out.exists() and not _replace_confirmed(parent, out):
+        if out.exists() and not confirm_replace(parent, "Export challenge pack", out):
             return None
-    remember_folder(out)
+    remember_folder(LAST_FOLDER_KEY, out)
     progress = DialogProgress(
         parent, "Export challenge pack", f"Writing {out.name}…", PackCancelled
     )
@@ -277,12 +254,12 @@ def _merge(parent: QWidget | None, store: Store, loaded: PackFile) -> bool:
 def import_pack_interactively(parent: QWidget, store: Store) -> bool:
     """Choose a pack, confirm what it would change, merge it; True when data was written."""
     name, _ = QFileDialog.getOpenFileName(
-        parent, "Import challenge pack", last_folder(), FILE_FILTER
+        parent, "Import challenge pack", last_folder(LAST_FOLDER_KEY), FILE_FILTER
     )
     if not name:
         return False
     path = Path(name)
-    remember_folder(path)
+    remember_folder(LAST_FOLDER_KEY, path)
     read = _read_and_plan(parent, store, path)
     if read is None:
         return False

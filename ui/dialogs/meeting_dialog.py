@@ -28,7 +28,7 @@ from challenge_app.errors import InputError
 from challenge_app.models import Meeting
 from challenge_app.periods import Month, Quarter, parse_period
 from challenge_app.store import Store
-from ui.dialogs import save_cancel_layout
+from ui.dialogs.layout import save_cancel_layout
 from ui.text import plain_label
 
 DEFAULT_TITLE = "Quarterly challenge meeting"

@@ -38,6 +38,7 @@ from challenge_app.store.backup import (
     restore_into,
     summarise,
 )
+from ui.text import message_box
 
 log = logging.getLogger(__name__)
 
@@ -173,9 +174,7 @@ class RestoreDialog(QDialog):
 
 
 def _message(parent: QWidget | None, icon: QMessageBox.Icon, text: str) -> None:
-    box = QMessageBox(icon, TITLE, text, QMessageBox.StandardButton.Ok, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.exec()
+    message_box(parent, icon, TITLE, text).exec()
 
 
 def restore_from_backup_interactively(parent: QWidget | None, store: Store) -> Path | None:

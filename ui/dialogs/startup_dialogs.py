@@ -8,32 +8,20 @@ box (tests click its buttons); ``ask_*`` shows it and returns the answer.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from challenge_app.store.backup import BackupSummary
 from challenge_app.store.integrity import DamagedDatabaseError
 from challenge_app.store.lock import DatabaseLockedError
+from ui.text import message_box, plain_informative
 
 TITLE = "Challenge"
 
 
 def _box(parent: QWidget | None, icon: QMessageBox.Icon, text: str, info: str) -> QMessageBox:
-    box = QMessageBox(parent)
-    box.setWindowTitle(TITLE)
-    box.setIcon(icon)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(text)
-    box.setInformativeText(info)
-    return box
-
-
-def _plain_informative(box: QMessageBox) -> None:
-    """Informative text is auto-detected rich text in Qt; officers' file names must not be."""
-    for name in ("qt_msgbox_label", "qt_msgbox_informativelabel"):
-        label = box.findChild(QLabel, name)
-        if label is not None:
-            label.setTextFormat(Qt.TextFormat.PlainText)
+    return message_box(
+        parent, icon, TITLE, text, QMessageBox.StandardButton.NoButton, informative=info
+    )
 
 
 OPEN_READ_ONLY = "Open read-only"
@@ -45,7 +33,7 @@ def _offer_read_only_or_quit(box: QMessageBox) -> None:
     quit_button = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(read_only)
     box.setEscapeButton(quit_button)
-    _plain_informative(box)
+    plain_informative(box)
 
 
 def _chose_read_only(box: QMessageBox) -> bool:
@@ -107,7 +95,7 @@ def build_damaged_box(
             "using Challenge on it again.\n\nSQLite reported: " + details,
         )
         box.setEscapeButton(box.addButton("Quit", QMessageBox.ButtonRole.RejectRole))
-        _plain_informative(box)
+        plain_informative(box)
         return box
     taken = backup.backup.taken
     latest = f"; latest meeting: {backup.latest_meeting}" if backup.latest_meeting else ""
@@ -126,7 +114,7 @@ def build_damaged_box(
     quit_button = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(restore)
     box.setEscapeButton(quit_button)
-    _plain_informative(box)
+    plain_informative(box)
     return box
 
 
@@ -149,7 +137,7 @@ def build_backup_failed_box(parent: QWidget | None, reason: str) -> QMessageBox:
         "will try again next time it starts.",
     )
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
-    _plain_informative(box)
+    plain_informative(box)
     return box
 
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from challenge_app.models import Parties
 from challenge_app.store import Store
-from ui.dialogs import save_cancel_layout
+from ui.dialogs.layout import save_cancel_layout
 from ui.text import plain_label
 
 MARKINGS = ("", "OFFICIAL", "OFFICIAL - SENSITIVE")

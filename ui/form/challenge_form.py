@@ -6,7 +6,7 @@ below are the fields of the challenge record (``ChallengeFields``),
 labelled with the parties' own names ("DMBC Comment", "Trust Response").
 
 There is no save button. Every edit is written within a second
-(``ui.autosave``), and anything pending is written before another measure
+(``ui.form.autosave``), and anything pending is written before another measure
 or meeting is shown, when the form is hidden (the window closing) and when
 the application quits. Viewing a measure never writes anything: a record is
 only created once the officer has typed something or chosen a placement.
@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
 from challenge_app.board import BoardRow
 from challenge_app.models import Challenge, Meeting, Parties
 from challenge_app.store import Store
-from ui.autosave import Autosaver, SaveIndicator
-from ui.challenge_fields import ChallengeFields, as_text, same_content
-from ui.performance_panel import PerformancePanel
-from ui.trend_chart import TrendChart
-from ui.trend_data import build_trend
+from ui.form.autosave import Autosaver, SaveIndicator
+from ui.form.challenge_fields import ChallengeFields, as_text, same_content
+from ui.form.performance_panel import PerformancePanel
+from ui.form.trend_chart import TrendChart
+from ui.form.trend_data import build_trend
 
 NO_MEASURE_HINT = "Choose a measure in the list to see its figures and write its challenge."
 NO_MEETING_HINT = "Choose or create a meeting to record a challenge for this measure."

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from challenge_app.rag import Status
-from ui.measure_model import STATUS_ROLE
+from ui.list.measure_model import STATUS_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
 from challenge_app.board import BoardRow
 from challenge_app.models import Action, Meeting
 from challenge_app.store import Store
-from ui import dialogs
-from ui.actions_model import ACTION_ROLE, ActionColumn, ActionsTableModel
+from ui.actions.actions_model import ACTION_ROLE, ActionColumn, ActionsTableModel
+from ui.dialogs.layout import run_modal
 from ui.keys import bind
 from ui.text import confirm, plain_label
 
 if TYPE_CHECKING:
-    from ui.action_dialog import ActionDialog
+    from ui.actions.action_dialog import ActionDialog
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -161,7 +161,7 @@ class ActionsPanel(QWidget):
         if not self._can_write():
             return
         dialog = self._dialog(None)
-        if dialogs.run(dialog):
+        if run_modal(dialog):
             self.reload(select_id=dialog.action.id)
 
     def edit_selected(self) -> None:
@@ -169,7 +169,7 @@ class ActionsPanel(QWidget):
         if action is None or not self._can_write():
             return
         dialog = self._dialog(action)
-        if dialogs.run(dialog):
+        if run_modal(dialog):
             self.reload(select_id=dialog.action.id)
 
     def mark_done(self) -> None:
@@ -201,7 +201,7 @@ class ActionsPanel(QWidget):
 
     # -- helpers ----------------------------------------------------------
     def _dialog(self, action: Action | None) -> ActionDialog:
-        from ui.action_dialog import ActionDialog  # loaded when first used, not at start-up
+        from ui.actions.action_dialog import ActionDialog  # loaded when first used, not at start-up
 
         owners = [a.owner for a in self.model.actions() if a.owner]
         return ActionDialog(

@@ -21,14 +21,14 @@ from challenge_app.board import BoardRow, board_for_meeting, build_board
 from challenge_app.models import Meeting, Parties
 from challenge_app.periods import Month
 from challenge_app.store import Store
-from ui import dialogs, flows
-from ui.actions_panel import ActionsPanel
-from ui.challenge_form import ChallengeForm
-from ui.empty_banner import EmptyBanner
-from ui.measure_list import MeasureList
-from ui.meeting_bar import MeetingBar
-from ui.status_line import StatusLine
-from ui.window_state import WindowState, default_settings
+from ui.actions.actions_panel import ActionsPanel
+from ui.dialogs.layout import run_modal
+from ui.form.challenge_form import ChallengeForm
+from ui.list.measure_list import MeasureList
+from ui.window.empty_banner import EmptyBanner
+from ui.window.meeting_bar import MeetingBar
+from ui.window.status_line import StatusLine
+from ui.window.window_state import WindowState, default_settings
 
 DATASET_SUFFIXES = (".csv", ".xlsx")
 
@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._connect()
-        self.setAcceptDrops(self.writable and flows.available("import_flow"))
+        self.setAcceptDrops(self.writable)
         self.resize(1360, 820)
         self.splitter.setSizes([780, 580])
         self.state.restore(self, *self._layout_parts())
@@ -105,21 +105,18 @@ class MainWindow(QMainWindow):
             self._add_action(file_menu, "&New meeting…", self.new_meeting, "Ctrl+N")
             self._add_action(file_menu, "&Edit meeting details…", self.edit_meeting)
             file_menu.addSeparator()
-            if flows.available("import_flow"):
-                self._add_action(
-                    file_menu, "&Import provider dataset…", self.import_dataset, "Ctrl+I",
-                    "Read a .csv or .xlsx in the import template (or drop the file on the window)",
-                )  # fmt: skip
-        if flows.available("export_flow"):
             self._add_action(
-                file_menu, "E&xport appendices…", self.export_appendices, "Ctrl+E",
-                "Write the Excel appendices for the chosen meeting",
+                file_menu, "&Import provider dataset…", self.import_dataset, "Ctrl+I",
+                "Read a .csv or .xlsx in the import template (or drop the file on the window)",
             )  # fmt: skip
-        if flows.available("pack_flow"):
-            file_menu.addSeparator()
-            self._add_action(file_menu, "Export challenge &pack…", self.export_pack)
-            if self.writable:
-                self._add_action(file_menu, "Import challenge pac&k…", self.import_pack)
+        self._add_action(
+            file_menu, "E&xport appendices…", self.export_appendices, "Ctrl+E",
+            "Write the Excel appendices for the chosen meeting",
+        )  # fmt: skip
+        file_menu.addSeparator()
+        self._add_action(file_menu, "Export challenge &pack…", self.export_pack)
+        if self.writable:
+            self._add_action(file_menu, "Import challenge pac&k…", self.import_pack)
         file_menu.addSeparator()
         if self.writable:
             self._add_action(
@@ -150,8 +147,7 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu("&Help")
         self.help_menu = help_menu
         self._add_action(help_menu, "&Help", self.show_help, QKeySequence.StandardKey.HelpContents)
-        if flows.available("import_flow"):
-            self._add_action(help_menu, "Save blank import &template…", self.save_template)
+        self._add_action(help_menu, "Save blank import &template…", self.save_template)
         self._add_action(help_menu, "Open &data folder", self.open_data_folder)
 
     def _connect(self) -> None:
@@ -219,73 +215,85 @@ class MainWindow(QMainWindow):
         if not self.writable:
             return
         self.form.flush()
-        from ui.meeting_dialog import MeetingDialog  # dialogs load when first used
+        from ui.dialogs.meeting_dialog import MeetingDialog  # dialogs load when first used
 
         dialog = MeetingDialog(self.store, None, self)
-        if dialogs.run(dialog):
+        if run_modal(dialog):
             self.reload_meetings(dialog.meeting.id)
 
     def edit_meeting(self) -> None:
         if not self.writable or self.meeting is None:
             return
         self.form.flush()
-        from ui.meeting_dialog import MeetingDialog
+        from ui.dialogs.meeting_dialog import MeetingDialog
 
         dialog = MeetingDialog(self.store, self.meeting, self)
-        if dialogs.run(dialog):
+        if run_modal(dialog):
             self.reload_meetings(dialog.meeting.id)
 
     def edit_parties(self) -> None:
         if not self.writable:
             return
         self.form.flush()
-        from ui.parties_dialog import PartiesDialog
+        from ui.dialogs.parties_dialog import PartiesDialog
 
-        if dialogs.run(PartiesDialog(self.store, self)):
+        if run_modal(PartiesDialog(self.store, self)):
             self._apply_parties()
             self._update_banner()
 
     def show_help(self) -> None:
-        from ui.help_dialog import HelpDialog
+        from ui.dialogs.help_dialog import HelpDialog
 
-        dialogs.run(HelpDialog(self))
+        run_modal(HelpDialog(self))
 
     def import_dataset(self, path: Path | None = None) -> None:
         self.form.flush()
-        if flows.flow("import_flow", "import_file_interactively")(self, self.store, path):
+        from ui.flows.import_flow import import_file_interactively  # flows load when first used
+
+        if import_file_interactively(self, self.store, path):
             self.reload_meetings(self.meeting.id if self.meeting else None)
 
     def export_appendices(self) -> None:
         self.form.flush()
-        written = flows.flow("export_flow", "export_appendices_interactively")(
-            self, self.store, self.meeting
-        )
+        from ui.flows.export_flow import export_appendices_interactively
+
+        written = export_appendices_interactively(self, self.store, self.meeting)
         if written:
             self.status_line.announce(f"Appendices written to {written}")
 
     def export_pack(self) -> None:
         self.form.flush()
-        written = flows.flow("pack_flow", "export_pack_interactively")(self, self.store)
+        from ui.flows.pack_flow import export_pack_interactively
+
+        written = export_pack_interactively(self, self.store)
         if written:
             self.status_line.announce(f"Challenge pack written to {written}")
 
     def import_pack(self) -> None:
         self.form.flush()
-        if flows.flow("pack_flow", "import_pack_interactively")(self, self.store):
+        from ui.flows.pack_flow import import_pack_interactively
+
+        if import_pack_interactively(self, self.store):
             self._apply_parties()
             self.reload_meetings(self.meeting.id if self.meeting else None)
 
     def restore_backup(self) -> None:
         self.form.flush()
-        if flows.flow("backup_flow", "restore_from_backup_interactively")(self, self.store):
+        from ui.flows.backup_flow import restore_from_backup_interactively
+
+        if restore_from_backup_interactively(self, self.store):
             self._apply_parties()
             self.reload_meetings()
 
     def open_data_folder(self) -> None:
-        flows.flow("backup_flow", "open_data_folder")(self, self.store)
+        from ui.flows.backup_flow import open_data_folder
+
+        open_data_folder(self, self.store)
 
     def save_template(self) -> None:
-        written = flows.flow("import_flow", "save_template_interactively")(self)
+        from ui.flows.import_flow import save_template_interactively
+
+        written = save_template_interactively(self)
         if written:
             self.status_line.announce(f"Blank import template saved to {written}")
 

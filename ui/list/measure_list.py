@@ -11,10 +11,10 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from challenge_app.board import BoardRow
-from ui.filter_bar import FilterBar
-from ui.measure_filter import MeasureFilterProxy
-from ui.measure_model import ROW_ROLE, Column, MeasureTableModel
-from ui.rag_delegate import RagBadgeDelegate
+from ui.list.filter_bar import FilterBar
+from ui.list.measure_filter import MeasureFilterProxy
+from ui.list.measure_model import ROW_ROLE, Column, MeasureTableModel
+from ui.list.rag_delegate import RagBadgeDelegate
 
 _DEFAULT_WIDTHS = {
     Column.CODE: 58,

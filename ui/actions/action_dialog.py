@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from challenge_app.board import BoardRow
 from challenge_app.models import ACTION_STATUSES, Action, Meeting
 from challenge_app.store import Store
-from ui.dialogs import save_cancel_layout
+from ui.dialogs.layout import save_cancel_layout
 from ui.text import plain_label
 
 NO_MEASURE = "General (no measure)"

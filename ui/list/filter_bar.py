@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QToolButton, QW
 from challenge_app.models import Placement
 from challenge_app.rag import REPORT_ORDER, Status
 from ui.keys import bind
-from ui.measure_filter import MeasureFilterProxy
+from ui.list.measure_filter import MeasureFilterProxy
 
 ANY_AREA = "All areas"
 

@@ -2,7 +2,7 @@
 
 QtCharts is a large library, so it is imported the first time a chart is
 actually drawn, not when this module is imported: the main window opens
-without paying for it. What to plot comes from ``ui.trend_data``; this
+without paying for it. What to plot comes from ``ui.form.trend_data``; this
 module only draws it.
 
 The chart, its axes and its lines are built once and then given new points
@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
 from challenge_app.formatting import format_value
-from ui.trend_data import Trend, quarter_label, quarter_x
+from ui.form.trend_data import Trend, quarter_label, quarter_x
 
 if TYPE_CHECKING:
     from PySide6 import QtCharts

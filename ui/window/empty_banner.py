@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
-from ui import flows
 from ui.text import plain_label
 
 
@@ -49,7 +48,7 @@ class EmptyBanner(QFrame):
         if has_meetings:
             self.hide()
             return
-        can_import = writable and flows.available("import_flow")
+        can_import = writable
         if not has_measures:
             text = "There are no measures in this database yet."
             if can_import:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.question_delegate import LiveQuestionDelegate
+from ui.form.question_delegate import LiveQuestionDelegate
 
 #: How many earlier versions of the list Ctrl+Z can go back to.
 UNDO_DEPTH = 100

@@ -13,7 +13,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyM
 from challenge_app.board import BoardRow
 from challenge_app.models import Placement
 from challenge_app.rag import Status
-from ui.measure_model import MeasureTableModel
+from ui.list.measure_model import MeasureTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 

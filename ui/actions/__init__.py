@@ -1,0 +1,1 @@
+"""Follow-up actions: their table model, the panel beside the form and the edit dialog."""
