@@ -14,6 +14,8 @@ from pathlib import Path
 
 from challenge_app.imports import import_dataset
 from challenge_app.models import (
+    LIST_FIELDS,
+    TEXT_FIELDS,
     Action,
     Challenge,
     Meeting,
@@ -59,12 +61,11 @@ def load_sample_meetings(store: Store, path: Path) -> None:
                     Challenge(
                         meeting.id,
                         c["code"],
-                        c["council_comment"],
-                        tuple(c["questions"]),
-                        c["provider_response"],
-                        c["meeting_notes"],
-                        c["headline"],
-                        Placement(c["placement"]),
+                        placement=Placement(c["placement"]),
+                        **{
+                            name: tuple(c[name]) if name in LIST_FIELDS else c[name]
+                            for name in TEXT_FIELDS
+                        },
                     )
                 )
             for a in m["actions"]:

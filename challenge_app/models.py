@@ -6,7 +6,8 @@ These carry no behaviour beyond what belongs to the value itself; the rules
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import StrEnum
 
@@ -93,29 +94,47 @@ class Meeting:
         return f"{self.period} - {self.date:%d %b %Y} - {self.title}"
 
 
+def _written(default: str | tuple[str, ...]):
+    """A field the officer writes: marked so ``TEXT_FIELDS`` finds it."""
+    return field(default=default, metadata={"written": True})
+
+
 @dataclass(frozen=True)
 class Challenge:
     """What was said about one measure at one meeting."""
 
     meeting_id: int
     code: str
-    council_comment: str = ""
-    questions: tuple[str, ...] = ()
-    provider_response: str = ""
-    meeting_notes: str = ""
-    headline: str = ""
+    council_comment: str = _written("")
+    questions: tuple[str, ...] = _written(())
+    provider_response: str = _written("")
+    meeting_notes: str = _written("")
+    headline: str = _written("")
     placement: Placement | None = None  # None: not decided, the default applies
     updated_at: str | None = None
 
+    def texts(self) -> dict[str, str | tuple[str, ...]]:
+        """The officer's writing, by field name (``TEXT_FIELDS``, in form order)."""
+        return {name: getattr(self, name) for name in TEXT_FIELDS}
+
+    def pieces(self) -> Iterator[str]:
+        """Every piece of the officer's writing, each question on its own."""
+        for value in self.texts().values():
+            yield from (value,) if isinstance(value, str) else value
+
     @property
     def is_empty(self) -> bool:
-        return not (
-            self.council_comment.strip()
-            or any(q.strip() for q in self.questions)
-            or self.provider_response.strip()
-            or self.meeting_notes.strip()
-            or self.headline.strip()
-        )
+        return not any(piece.strip() for piece in self.pieces())
+
+
+TEXT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Challenge) if f.metadata.get("written"))
+"""The challenge fields an officer writes, in form order. Storage, packs, the
+emptiness test and text search all go by this one list."""
+
+LIST_FIELDS: frozenset[str] = frozenset(
+    f.name for f in fields(Challenge) if f.metadata.get("written") and isinstance(f.default, tuple)
+)
+"""Those of ``TEXT_FIELDS`` holding a list of texts (the questions) rather than one."""
 
 
 ACTION_STATUSES = ("open", "done", "dropped")

@@ -24,7 +24,7 @@ from typing import Any
 from challenge_app.board import board_for_meeting
 from challenge_app.codes import natural_key
 from challenge_app.errors import InputError, Problem
-from challenge_app.models import Meeting, Placement, Reading
+from challenge_app.models import LIST_FIELDS, TEXT_FIELDS, Meeting, Placement, Reading
 from challenge_app.packs.model import (
     FORMAT,
     VERSION,
@@ -90,11 +90,7 @@ def _pack_meeting(store: Store, meeting: Meeting, actions: list) -> PackMeeting:
             PackChallenge(
                 code=c.code,
                 placement=c.placement or effective[c.code],
-                council_comment=c.council_comment,
-                questions=c.questions,
-                provider_response=c.provider_response,
-                meeting_notes=c.meeting_notes,
-                headline=c.headline,
+                **c.texts(),
             )
             for c in sorted(challenges.values(), key=lambda c: natural_key(c.code))
         ),
@@ -148,11 +144,10 @@ def _meeting_json(m: PackMeeting) -> dict[str, Any]:
             {
                 "code": c.code,
                 "placement": c.placement.value,
-                "council_comment": c.council_comment,
-                "questions": list(c.questions),
-                "provider_response": c.provider_response,
-                "meeting_notes": c.meeting_notes,
-                "headline": c.headline,
+                **{
+                    name: list(getattr(c, name)) if name in LIST_FIELDS else getattr(c, name)
+                    for name in TEXT_FIELDS
+                },
             }
             for c in m.challenges
         ],

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from challenge_app.models import (
+    TEXT_FIELDS,
     Action,
     Challenge,
     Measure,
@@ -38,7 +39,8 @@ class PackMeasure:
 
 @dataclass(frozen=True)
 class PackChallenge:
-    """A challenge record without its meeting: the pack nests it under one."""
+    """A challenge record without its meeting: the pack nests it under one.
+    Its text fields are ``models.TEXT_FIELDS`` (a test holds them equal)."""
 
     code: str
     placement: Placement
@@ -52,12 +54,8 @@ class PackChallenge:
         return Challenge(
             meeting_id=meeting_id,
             code=self.code,
-            council_comment=self.council_comment,
-            questions=self.questions,
-            provider_response=self.provider_response,
-            meeting_notes=self.meeting_notes,
-            headline=self.headline,
             placement=self.placement,
+            **{name: getattr(self, name) for name in TEXT_FIELDS},
         )
 
 

@@ -25,7 +25,9 @@ from challenge_app.models import (
     ACTION_STATUSES,
     CONTRACT,
     HIGHER,
+    LIST_FIELDS,
     LOWER,
+    TEXT_FIELDS,
     VOLUMETRIC,
     Measure,
     Parties,
@@ -281,38 +283,19 @@ class _PackReader(FieldReader):
         return path, meeting
 
     def challenge(self, path: str, obj: dict) -> tuple[str, PackChallenge] | None:
-        self.known(
-            obj,
-            path,
-            {
-                "code",
-                "placement",
-                "council_comment",
-                "questions",
-                "provider_response",
-                "meeting_notes",
-                "headline",
-            },
-        )
+        self.known(obj, path, {"code", "placement", *TEXT_FIELDS})
         before = len(self.problems)
         code = self.code(obj, "code", path)
         placement = self.choice(obj, "placement", path, tuple(p.value for p in Placement))
-        council_comment = self.text(obj, "council_comment", path, default="")
-        questions = self.texts(obj, "questions", path)
-        provider_response = self.text(obj, "provider_response", path, default="")
-        meeting_notes = self.text(obj, "meeting_notes", path, default="")
-        headline = self.text(obj, "headline", path, default="")
+        texts = {
+            name: self.texts(obj, name, path)
+            if name in LIST_FIELDS
+            else self.text(obj, name, path, default="")
+            for name in TEXT_FIELDS
+        }
         if len(self.problems) > before:
             return None
-        record = PackChallenge(
-            code,
-            Placement(placement),
-            council_comment,
-            questions,
-            provider_response,
-            meeting_notes,
-            headline,
-        )
+        record = PackChallenge(code, Placement(placement), **texts)
         return path, record
 
     def action(self, path: str, obj: dict) -> tuple[str, PackAction] | None:

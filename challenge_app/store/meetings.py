@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 from sqlite_utils import Database
 
 from challenge_app.codes import natural_key
-from challenge_app.models import Action, Challenge, Meeting, Placement
+from challenge_app.models import LIST_FIELDS, TEXT_FIELDS, Action, Challenge, Meeting, Placement
 from challenge_app.periods import parse_quarter
 
 
@@ -29,14 +29,29 @@ def _challenge(row: dict) -> Challenge:
     return Challenge(
         meeting_id=row["meeting_id"],
         code=row["code"],
-        council_comment=row["council_comment"],
-        questions=tuple(json.loads(row["questions"])),
-        provider_response=row["provider_response"],
-        meeting_notes=row["meeting_notes"],
-        headline=row["headline"],
         placement=Placement(row["placement"]) if row["placement"] else None,
         updated_at=row["updated_at"],
+        **{
+            name: tuple(json.loads(row[name])) if name in LIST_FIELDS else row[name]
+            for name in TEXT_FIELDS
+        },
     )
+
+
+def _stored(value: str | tuple[str, ...]) -> str:
+    """A text field as its column holds it: lists (the questions) as JSON."""
+    return value if isinstance(value, str) else json.dumps(list(value), ensure_ascii=False)
+
+
+# One challenge record written, or left alone (keeping its ``updated_at``) when
+# nothing the officer wrote, nor the placement, differs from what is stored.
+_CHANGEABLE = (*TEXT_FIELDS, "placement")
+_UPSERT_CHALLENGE = f"""
+    INSERT INTO challenges (meeting_id, code, {", ".join(_CHANGEABLE)}, updated_at)
+    VALUES ({", ".join("?" * (len(_CHANGEABLE) + 3))})
+    ON CONFLICT (meeting_id, code) DO UPDATE SET
+      {", ".join(f"{c} = excluded.{c}" for c in (*_CHANGEABLE, "updated_at"))}
+    WHERE {" OR ".join(f"challenges.{c} IS NOT excluded.{c}" for c in _CHANGEABLE)}"""
 
 
 def _action(row: dict) -> Action:
@@ -233,37 +248,14 @@ class MeetingRepo:
             (
                 c.meeting_id,
                 c.code,
-                c.council_comment,
-                json.dumps(list(c.questions), ensure_ascii=False),
-                c.provider_response,
-                c.meeting_notes,
-                c.headline,
+                *(_stored(value) for value in c.texts().values()),
                 c.placement.value if c.placement else None,
                 stamp,
             )
             for c in challenges
         ]
         with self.db.atomic():
-            self.db.conn.executemany(
-                """INSERT INTO challenges (meeting_id, code, council_comment, questions,
-                     provider_response, meeting_notes, headline, placement, updated_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                   ON CONFLICT (meeting_id, code) DO UPDATE SET
-                     council_comment = excluded.council_comment,
-                     questions = excluded.questions,
-                     provider_response = excluded.provider_response,
-                     meeting_notes = excluded.meeting_notes,
-                     headline = excluded.headline,
-                     placement = excluded.placement,
-                     updated_at = excluded.updated_at
-                   WHERE challenges.council_comment IS NOT excluded.council_comment
-                      OR challenges.questions IS NOT excluded.questions
-                      OR challenges.provider_response IS NOT excluded.provider_response
-                      OR challenges.meeting_notes IS NOT excluded.meeting_notes
-                      OR challenges.headline IS NOT excluded.headline
-                      OR challenges.placement IS NOT excluded.placement""",
-                rows,
-            )
+            self.db.conn.executemany(_UPSERT_CHALLENGE, rows)
 
     def all_actions(self) -> list[Action]:
         """Every action of every meeting, each meeting's in the order they were entered."""
