@@ -11,7 +11,6 @@ import contextlib
 import os
 import shutil
 import sqlite3
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from sqlite_utils import Database
 
 from challenge_app.errors import InputError, NewerDatabaseError
 from challenge_app.store.integrity import DamagedDatabaseError, check_connection, wants_full_check
-from challenge_app.store.schema import KNOWN, MIGRATION_SET, migrations
+from challenge_app.store.schema import known_migrations, migrations
 
 OWNER_ONLY_FILE = 0o600
 OWNER_ONLY_DIR = 0o700
@@ -32,21 +31,11 @@ def _create_owner_only(path: Path) -> None:
     os.close(fd)
 
 
-def applied_migrations(db: Database) -> list[str]:
-    if not db["_sqlite_migrations"].exists():
-        return []
-    return [
-        row["name"]
-        for row in db.query(
-            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY id",
-            [MIGRATION_SET],
-        )
-    ]
-
-
 def check_not_newer(db: Database, path: Path) -> None:
     """Refuse a database that has migrations this version does not know."""
-    unknown = [name for name in applied_migrations(db) if name not in KNOWN]
+    applied = [m.name for m in migrations.applied(db)]
+    known = known_migrations() if applied else ()
+    unknown = [name for name in applied if name not in known]
     if unknown:
         raise NewerDatabaseError(
             f"{path} was written by a newer version of Challenge "
@@ -118,17 +107,9 @@ def open_database(path: Path | str, *, readonly: bool = False) -> Database:
             raise DamagedDatabaseError(path, report)
     if readonly:
         return db
-    pending = migrations.pending(db)
-    if pending and applied_migrations(db):
+    if migrations.pending(db) and migrations.applied(db):
         backup_before_migration(path)
     if db.journal_mode != "wal":
         db.enable_wal()
     migrations.apply(db)
     return db
-
-
-@contextlib.contextmanager
-def transaction(db: Database) -> Iterator[Database]:
-    """All-or-nothing: every multi-row write goes through here."""
-    with db.atomic():
-        yield db

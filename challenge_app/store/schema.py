@@ -1,11 +1,21 @@
 """The database schema, as an ordered list of sqlite-utils migrations.
 
-Never edit a migration that has shipped: add a new one. ``KNOWN`` is how we
-recognise a database written by a newer version of the program (it has
-applied migrations we have never heard of) and refuse to touch it.
+Never edit a migration that has shipped: add a new one at the end of this file,
+in the same form::
+
+    @migrations(name="0003_what_it_does")
+    def what_it_does(db: Database) -> None:
+        # why the schema changes
+        run_script(db, "ALTER TABLE ...; CREATE INDEX ...;")
+
+``known_migrations()`` is how we recognise a database written by a newer
+version of the program (it has applied migrations we have never heard of) and
+refuse to touch it.
 """
 
 from __future__ import annotations
+
+import sqlite3
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -14,18 +24,44 @@ MIGRATION_SET = "challenge"
 migrations = Migrations(MIGRATION_SET)
 
 
-def _run(db: Database, script: str) -> None:
-    """Run statements one by one: ``executescript`` would COMMIT the migration's
-    transaction half-way, so a failure could leave a half-built schema."""
-    for statement in script.split(";"):
-        if statement.strip():
-            db.execute(statement)
+def statements(script: str) -> list[str]:
+    """The SQL statements of ``script``, split where SQLite itself would end one
+    (a ``;`` inside a string, a comment or a trigger's body does not). Text after
+    the last complete statement is kept as one more, so SQLite reports it if it
+    is not valid SQL rather than it being dropped."""
+    *pieces, last = script.split(";")
+    found, pending = [], ""
+    for piece in pieces:
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            found.append(pending.strip())
+            pending = ""
+    rest = (pending + last).strip()
+    return [*found, rest] if rest else found
+
+
+def run_script(db: Database, script: str) -> None:
+    """Run a migration's SQL inside the transaction ``Migrations.apply`` holds
+    for it, one statement at a time: ``executescript`` would COMMIT first, so a
+    failure half-way would leave a half-built schema, recorded as not applied."""
+    for statement in statements(script):
+        db.execute(statement)
+
+
+def known_migrations() -> tuple[str, ...]:
+    """Every migration this version has, in order: those still pending on an
+    empty database (sqlite-utils' public API; nothing is written)."""
+    empty = Database(memory=True, execute_plugins=False)
+    try:
+        return tuple(m.name for m in migrations.pending(empty))
+    finally:
+        empty.close()
 
 
 @migrations(name="0001_initial")
 def initial(db: Database) -> None:
     """Measures, targets, readings, meetings, challenge records and actions."""
-    _run(
+    run_script(
         db,
         """
         CREATE TABLE measures (
@@ -93,7 +129,7 @@ def initial(db: Database) -> None:
 def settings_and_indexes(db: Database) -> None:
     """Per-database settings (the parties' names, protective marking) and the
     indexes the measure list and exports query by."""
-    _run(
+    run_script(
         db,
         """
         CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -104,6 +140,3 @@ def settings_and_indexes(db: Database) -> None:
         CREATE INDEX actions_by_meeting ON actions (meeting_id);
         """,
     )
-
-
-KNOWN: tuple[str, ...] = tuple(m.name for m in migrations._migrations)

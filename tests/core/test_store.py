@@ -19,7 +19,7 @@ from challenge_app.models import (
     Target,
 )
 from challenge_app.store import Store
-from challenge_app.store.schema import KNOWN, migrations
+from challenge_app.store.schema import known_migrations, migrations, run_script, statements
 
 
 def file_bytes(path):
@@ -45,7 +45,7 @@ def test_new_database_in_a_new_folder(tmp_path):
 
 def test_older_schema_is_migrated_after_a_copy_is_kept(db_path):
     db = Database(sqlite3.connect(db_path, isolation_level=None))
-    migrations.apply(db, stop_before=KNOWN[1])
+    migrations.apply(db, stop_before=known_migrations()[1])
     db.execute("INSERT INTO measures (code, title, area) VALUES ('A1', 'Re-referrals', 'SCP')")
     db.close()
 
@@ -77,6 +77,42 @@ def test_newer_schema_is_refused_and_left_untouched(db_path):
     with pytest.raises(NewerDatabaseError, match="newer version"):
         Store.open(db_path)
     assert file_bytes(db_path) == before
+
+
+def test_known_migrations_are_every_registered_one_in_order(store):
+    known = known_migrations()
+    assert known[:2] == ("0001_initial", "0002_settings_and_indexes")
+    assert [m.name for m in migrations.applied(store.db)] == list(known)
+
+
+TRIGGER = """CREATE TRIGGER stamp AFTER INSERT ON t BEGIN
+    UPDATE t SET note = 'a; b' WHERE rowid = new.rowid;
+END"""
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("CREATE TABLE t (x); CREATE INDEX t_x ON t (x);",
+         ["CREATE TABLE t (x);", "CREATE INDEX t_x ON t (x);"]),
+        ("INSERT INTO t VALUES ('one; two');", ["INSERT INTO t VALUES ('one; two');"]),
+        ("-- first; then\nCREATE TABLE t (x);", ["-- first; then\nCREATE TABLE t (x);"]),
+        (f"CREATE TABLE t (x, note); {TRIGGER};", ["CREATE TABLE t (x, note);", f"{TRIGGER};"]),
+        ("CREATE TABLE t (x); CREATE TABLE u (y)", ["CREATE TABLE t (x);", "CREATE TABLE u (y)"]),
+        ("  \n ", []),
+    ],
+)  # fmt: skip
+def test_migration_sql_is_split_where_sqlite_ends_a_statement(script, expected):
+    assert statements(script) == expected
+
+
+def test_a_failing_migration_script_leaves_no_half_built_schema(db_path):
+    db = Database(sqlite3.connect(db_path, isolation_level=None))
+    with pytest.raises(sqlite3.OperationalError, match="already exists"), db.atomic():
+        run_script(db, f"CREATE TABLE t (x, note); {TRIGGER}; CREATE TABLE t (y);")
+    assert db.table_names() == []
+    assert db.triggers == []
+    db.close()
 
 
 def test_a_file_that_is_not_a_database_is_refused(tmp_path):
