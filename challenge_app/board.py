@@ -20,6 +20,7 @@ from challenge_app.travel import (
     Direction,
     default_placement,
     direction_of_travel,
+    is_hard_to_shift,
     red_streak_from_latest,
 )
 
@@ -47,7 +48,7 @@ class BoardRow:
 
     @property
     def hard_to_shift(self) -> bool:
-        return self.red_streak >= 2
+        return is_hard_to_shift(self.red_streak)
 
     @property
     def default_placement(self) -> Placement:

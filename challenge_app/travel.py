@@ -77,14 +77,13 @@ def red_streak_from_latest(statuses: Iterable[Status]) -> int:
     return count
 
 
-def is_hard_to_shift(statuses: Sequence[Status]) -> bool:
+def is_hard_to_shift(streak: int) -> bool:
     """Red for two or more consecutive quarters up to and including the latest.
 
-    ``statuses`` are consecutive quarters, oldest first, each already judged
-    against its own year's target; a missing quarter must be passed as
-    ``Status.NONE`` so that it breaks the streak.
+    ``streak`` is that run of Red quarters (``red_streak``), each quarter
+    judged against its own year's target, a missing quarter breaking it.
     """
-    return red_streak(statuses) >= 2
+    return streak >= 2
 
 
 def default_placement(status: Status, direction: Direction) -> Placement:

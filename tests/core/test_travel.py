@@ -2,7 +2,13 @@ import pytest
 
 from challenge_app.models import Placement
 from challenge_app.rag import Status
-from challenge_app.travel import Direction, default_placement, direction_of_travel, is_hard_to_shift
+from challenge_app.travel import (
+    Direction,
+    default_placement,
+    direction_of_travel,
+    is_hard_to_shift,
+    red_streak,
+)
 
 IMP, S, D, U = Direction.IMPROVING, Direction.STABLE, Direction.DECLINING, Direction.UNKNOWN
 G, A, R, N = Status.GREEN, Status.AMBER, Status.RED, Status.NONE
@@ -39,7 +45,7 @@ def test_direction_of_travel(current, previous, polarity, kind, expected):
     ],
 )
 def test_hard_to_shift(statuses, expected):
-    assert is_hard_to_shift(statuses) is expected
+    assert is_hard_to_shift(red_streak(statuses)) is expected
 
 
 @pytest.mark.parametrize(
