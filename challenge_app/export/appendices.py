@@ -12,9 +12,6 @@ workbook atomically. Sheets, in order:
 * ``Actions``: the follow-up actions log;
 * ``Data``: every measure's recent figures, for officers' own charts.
 
-Saving writes the sheets' cells with ``sheet_xml`` (the same XML as openpyxl,
-in a fraction of the time; most of an export was openpyxl serialising cells).
-
 Typed text stays exactly as typed (see ``safe_text``): never a formula, never
 cut. Text too long to print in one row carries on over "(continued)" rows.
 """
@@ -32,13 +29,13 @@ from challenge_app.errors import InputError, Problem
 from challenge_app.export.actions_sheet import write_actions
 from challenge_app.export.appendix_sheet import write_appendix
 from challenge_app.export.atomic import write_atomically
+from challenge_app.export.blank_workbook import report_workbook
 from challenge_app.export.cells import Styles
 from challenge_app.export.data_sheet import write_data
 from challenge_app.export.headlines_sheet import write_headlines
-from challenge_app.export.layout import PageText, use_report_font
+from challenge_app.export.layout import PageText
 from challenge_app.export.overview import write_overview
 from challenge_app.export.report import Report, gather
-from challenge_app.export.sheet_xml import mark, report_cells
 from challenge_app.export.summary_sheet import write_summary
 from challenge_app.models import Meeting, Placement
 from challenge_app.progress import Progress, no_progress
@@ -81,16 +78,12 @@ def build_workbook(report: Report, progress: Progress = no_progress) -> Workbook
         meeting=f"{meeting.title}, {meeting.date:%d %B %Y}",
         marking=report.marking,
     )
-    wb = Workbook()
-    use_report_font(wb)
-    wb.remove(wb.active)
+    wb = report_workbook()
     sheets = _sheets(report, page, Styles(wb))
     total = len(sheets) + 1  # the last step is saving
     for done, (name, write) in enumerate(sheets):
         progress(done, total, f"Writing {name}")
-        ws = wb.create_sheet(name)
-        mark(ws)
-        write(ws)
+        write(wb.create_sheet(name))
     wb.active = 0
     wb.properties.title = f"Appendices - {report.period}"
     wb.properties.creator = "Challenge"
@@ -115,8 +108,7 @@ def export_appendices(
     wb = build_workbook(report, progress)
     steps = len(wb.sheetnames) + 1
     progress(steps - 1, steps, "Saving the workbook")
-    with report_cells():
-        write_atomically(out, lambda temporary: wb.save(temporary))
+    write_atomically(out, lambda temporary: wb.save(temporary))
     progress(steps, steps, "Saved")
     return ExportResult(
         out, len(report.placed(Placement.APPENDIX1)), len(report.placed(Placement.APPENDIX2))

@@ -10,7 +10,7 @@ printed row over "(continued)" rows.
 
 The writer also keeps each row's height as it goes (see ``row_heights``) and
 gives every distinct look one named style (see ``Styles``), which is what
-keeps a 300-measure export quick.
+keeps a 300-measure export quick. Only openpyxl's public API is used.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from datetime import date
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill
-from openpyxl.styles.cell_style import StyleArray
 from openpyxl.worksheet.worksheet import Worksheet
 
 from challenge_app.errors import InputError
@@ -48,24 +47,24 @@ class Styles:
 
     Setting a cell's font, fill, alignment and border one by one makes openpyxl
     hash every style object for every cell, which was most of an export's
-    time. Each look is instead registered once as a named style, and its
-    style array is copied onto each cell (what openpyxl does itself when a
-    named style is applied, without looking the name up again). The style
-    objects are kept with their array so that the ids in the key stay theirs.
+    time. Each look is instead registered once as a named style, and a cell
+    is given its look by name: a short list to look through, however many
+    cells. The style objects are kept so that the ids in the key stay theirs.
     """
 
     def __init__(self, wb: Workbook):
         self.wb = wb
-        self._known: dict[tuple, tuple[StyleArray, tuple]] = {}
+        self._known: dict[tuple, tuple[str, tuple]] = {}
 
-    def array(
+    def name(
         self,
         font: Font,
         fill: PatternFill | None,
         alignment: Alignment,
         border: Border | None,
         number_format: str = "General",
-    ) -> StyleArray:
+    ) -> str:
+        """The named style for this look, registered with the workbook the first time."""
         key = (id(font), id(fill), id(alignment), id(border), number_format)
         known = self._known.get(key)
         if known is None:
@@ -78,7 +77,7 @@ class Styles:
                 number_format=number_format,
             )
             self.wb.add_named_style(style)
-            known = self._known[key] = (style.as_tuple(), (font, fill, alignment, border))
+            known = self._known[key] = (style.name, (font, fill, alignment, border))
         return known[0]
 
 
@@ -90,24 +89,14 @@ class SheetWriter:
         self.widths = list(widths)
         self.styles = styles
         self.heights = RowHeights(self.widths)
-        self._cells = ws._cells
         set_widths(ws, self.widths)
 
-    def _cell(self, row: int, column: int, style: StyleArray | None = None) -> Cell:
-        """A new cell at (``row``, ``column``), replacing any there, in style ``style``.
-
-        What ``Worksheet.cell`` and ``_add_cell`` do, without looking for a
-        cell that is never there, without the style being copied twice and
-        with positional arguments (keywords cost a third of the time):
-        thousands of cells a sheet. The sheet's last row is kept as
-        ``_add_cell`` keeps it (``iter_rows`` reads it).
-        """
+    def _cell(self, row: int, column: int, style: str) -> Cell:
+        """The cell at (``row``, ``column``) in the named style ``style``."""
         if not (0 < row <= MAX_ROW and 0 < column <= MAX_COLUMN):
             raise ValueError(f"{self.ws.title} sheet: no cell at row {row}, column {column}")
-        ws = self.ws
-        if row > ws._current_row:
-            ws._current_row = row
-        cell = self._cells[row, column] = Cell(ws, row, column, None, style)
+        cell = self.ws.cell(row, column)
+        cell.style = style
         return cell
 
     def text(
@@ -135,11 +124,11 @@ class SheetWriter:
                 f"characters long and an Excel cell holds at most {CELL_LIMIT:,}; shorten it "
                 f"and export again (it begins: {plain[:60]!r})"
             )
-        cell = self._cell(row, column, self.styles.array(font, fill, alignment, border))
-        # Set as a string directly: openpyxl's own value setter would take a
-        # leading "=" for a formula and "#N/A" for an error, and would cut text
-        # at 32,767 characters without a word (checked above instead).
-        cell._value = value
+        cell = self._cell(row, column, self.styles.name(font, fill, alignment, border))
+        # openpyxl takes a leading "=" for a formula and "#N/A" for an error:
+        # typed text is marked a string once set (and is never cut at 32,767
+        # characters without a word: checked above).
+        cell.value = value
         cell.data_type = "s"
         self.heights.note(row, column, plain, font.sz, alignment.wrap_text)
         return cell
@@ -155,9 +144,7 @@ class SheetWriter:
         number_format: str = "General",
     ):
         """A number or date cell (a real value a chart or formula can use)."""
-        cell = self._cell(
-            row, column, self.styles.array(font, None, alignment, GRID, number_format)
-        )
+        cell = self._cell(row, column, self.styles.name(font, None, alignment, GRID, number_format))
         cell.value = value
         return cell
 
@@ -167,13 +154,12 @@ class SheetWriter:
         For the Data sheet's grid of figures, which officers chart rather than
         print: thousands of cells that need no border or alignment of their own.
         """
+        if row > MAX_ROW or column + len(values) - 1 > MAX_COLUMN:
+            raise ValueError(f"{self.ws.title} sheet: no room for {len(values)} figures")
+        cell = self.ws.cell
         for offset, value in enumerate(values, start=column):
             if value is not None:
-                cell = self._cell(row, offset)
-                if type(value) in (int, float):
-                    cell._value = value  # what the value setter does for a number
-                else:
-                    cell.value = value
+                cell(row, offset, value)
 
     def header_row(self, headings: Sequence[str], row: int = 1) -> None:
         """The column headings: white on dark blue, bold, wrapped."""

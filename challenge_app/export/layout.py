@@ -12,10 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.worksheet import Worksheet
 
 from challenge_app.export.safe_text import clean
@@ -42,17 +40,6 @@ GRID = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
 #: Header and footer text is limited by Excel to 255 characters in all.
 _HEADER_FOOTER_PART = 80
-
-
-def use_report_font(wb: Workbook) -> None:
-    """Make Arial the workbook's own default, before any cell is styled.
-
-    Column widths are measured in the default font's digit width, so this
-    also makes widths (and our row-height estimates) mean the same thing in
-    Excel and LibreOffice. openpyxl has no public setter for the default font.
-    """
-    wb._fonts = IndexedList([BODY])
-    wb._named_styles["Normal"].font = BODY
 
 
 def status_fill(status: Status) -> PatternFill:

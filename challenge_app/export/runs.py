@@ -95,7 +95,7 @@ def cell_value(runs: list[Run]) -> str | CellRichText:
     if all(r.plain for r in runs):
         return _stored(text_of(runs))
     # A plain run carries no font of its own: it is shown in the workbook's
-    # default font, which ``layout.use_report_font`` makes the report's.
+    # default font, which ``blank_workbook.report_workbook`` makes the report's.
     return CellRichText(
         [
             _stored(r.text) if r.plain else TextBlock(_FONTS[(r.bold, r.italic)], _stored(r.text))

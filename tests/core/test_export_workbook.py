@@ -273,3 +273,14 @@ def test_empty_appendix_says_so(demo_store, tmp_path):
     wb = open_workbook(out)
     assert wb["Appendix 1"].max_row >= 2
     assert "C14" in codes(wb["Appendix 2"])
+
+
+def test_the_reports_font_is_the_workbooks_default(wb):
+    """Widths are measured in the default font, and text with no font of its
+    own (plain runs, the Data sheet's figures) shows in it: Arial 11."""
+    data = wb["Data"]
+    figure = next(c for c in data[2] if isinstance(c.value, int | float))
+    nowhere = data.cell(row=data.max_row + 5, column=data.max_column + 5)
+    for cell in (figure, nowhere):
+        assert (cell.font.name, cell.font.sz) == ("Arial", 11), cell.coordinate
+    assert wb.named_styles[0] == "Normal"
