@@ -96,8 +96,9 @@ def test_typing_a_comment_saves_it_with_no_save_button(qtbot, form, demo_store, 
         qtbot.keyClick(form.comment, Qt.Key.Key_Return)
         qtbot.keyClick(form.comment, Qt.Key.Key_Return)
         qtbot.keyClicks(form.comment, text.split("\n")[-1])
-    assert blocker.args == ["A1"]
-    assert record(demo_store, meeting, "A1").council_comment == text
+    [saved] = blocker.args
+    assert saved == record(demo_store, meeting, "A1")
+    assert (saved.code, saved.council_comment) == ("A1", text)
     assert form.indicator.text().startswith("Saved")
     assert form.comment.toPlainText() == text
 

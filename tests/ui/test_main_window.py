@@ -143,10 +143,26 @@ def test_switching_meeting_flushes_the_form_first(open_window, demo_store, qtbot
 
 def test_a_save_elsewhere_refreshes_only_that_row(open_window, demo_store):
     window = open_window(demo_store)
-    demo_store.meetings.save_challenge(Challenge(window.meeting.id, "B9", council_comment="x"))
-    window.form.saved.emit("B9")
+    saved = demo_store.meetings.save_challenge(
+        Challenge(window.meeting.id, "B9", council_comment="x")
+    )
+    window.form.saved.emit(saved)
     index = window.measures.model.index(window.measures.model.position_of("B9"), Column.WRITTEN)
     assert index.data() == "✎"
+
+
+def test_a_save_for_another_meeting_leaves_the_shown_rows_alone(open_window, demo_store):
+    window = open_window(demo_store)
+    model = window.measures.model
+    code = next(
+        model.row_at(p).code
+        for p in range(model.rowCount())
+        if model.index(p, Column.WRITTEN).data() != "✎"
+    )
+    other = next(m for m in demo_store.meetings.all() if m.id != window.meeting.id)
+    saved = demo_store.meetings.save_challenge(Challenge(other.id, code, council_comment="x"))
+    window.form.saved.emit(saved)
+    assert model.index(model.position_of(code), Column.WRITTEN).data() != "✎"
 
 
 def test_f1_opens_help(open_window, demo_store, qtbot, when_modal):

@@ -182,13 +182,7 @@ class ChallengeFields(QWidget):
 
 def as_text(record: Challenge) -> str:
     """Everything typed in a record, as paragraphs (for the clipboard)."""
-    parts = (
-        record.council_comment,
-        "\n".join(record.questions),
-        record.provider_response,
-        record.meeting_notes,
-        record.headline,
-    )
+    parts = (text if isinstance(text, str) else "\n".join(text) for text in record.texts().values())
     return "\n\n".join(part for part in parts if part.strip())
 
 

@@ -44,7 +44,7 @@ NO_MEETING_HINT = "Choose or create a meeting to record a challenge for this mea
 class ChallengeForm(QWidget):
     """The per-measure form; see the module docstring for when it saves."""
 
-    saved = Signal(str)  # measure code whose record was just written to the database
+    saved = Signal(object)  # the Challenge just written to the database, as stored
 
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
@@ -203,7 +203,7 @@ class ChallengeForm(QWidget):
         if same_content(self._record, challenge):
             return  # includes "no record, and nothing typed": never write an empty one
         self._record = self.store.meetings.save_challenge(challenge)
-        self.saved.emit(challenge.code)
+        self.saved.emit(self._record)
 
     def _flush_or_warn(self) -> None:
         """Save before moving on; if that fails, the officer's words go to the clipboard."""

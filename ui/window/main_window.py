@@ -18,7 +18,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKe
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from challenge_app.board import BoardRow, board_for_meeting, build_board
-from challenge_app.models import Meeting, Parties
+from challenge_app.models import Challenge, Meeting, Parties
 from challenge_app.periods import Month
 from challenge_app.store import Store
 from ui.actions.actions_panel import ActionsPanel
@@ -198,15 +198,14 @@ class MainWindow(QMainWindow):
         self.form.show_measure(self.meeting, row)
         self.actions_panel.set_current_code(row.code if row else None)
 
-    def _challenge_saved(self, code: str) -> None:
+    def _challenge_saved(self, challenge: Challenge) -> None:
         """Refresh one row's mark and placement: no need to rebuild the board."""
-        if self.meeting is None:
-            return
-        position = self.measures.model.position_of(code)
+        if self.meeting is None or challenge.meeting_id != self.meeting.id:
+            return  # saved for the meeting being left: the board shown is another's
+        position = self.measures.model.position_of(challenge.code)
         if position is None:
             return
         old = self.measures.model.row_at(position)
-        challenge = self.store.meetings.challenge(self.meeting.id, code)
         self.measures.update_row(replace(old, challenge=challenge))
         self._update_status()
 
