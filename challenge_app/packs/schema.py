@@ -292,6 +292,7 @@ class _PackReader(FieldReader):
                 "provider_response",
                 "meeting_notes",
                 "headline",
+                "order",
             },
         )
         before = len(self.problems)
@@ -302,6 +303,7 @@ class _PackReader(FieldReader):
         provider_response = self.text(obj, "provider_response", path, default="")
         meeting_notes = self.text(obj, "meeting_notes", path, default="")
         headline = self.text(obj, "headline", path, default="")
+        order = self.position(obj, "order", path)
         if len(self.problems) > before:
             return None
         record = PackChallenge(
@@ -312,6 +314,7 @@ class _PackReader(FieldReader):
             provider_response,
             meeting_notes,
             headline,
+            order,
         )
         return path, record
 
