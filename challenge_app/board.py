@@ -9,11 +9,19 @@ many measures there are.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from challenge_app.models import Challenge, Measure, Meeting, Placement, Target
 from challenge_app.periods import Month, Quarter, latest_month_window, parse_period
+from challenge_app.publication import (
+    AppendixPosition,
+    in_appendix_order,
+    moved,
+    placed_but_empty,
+    published_placement,
+)
 from challenge_app.rag import Status, rag_status
 from challenge_app.store import Store
 from challenge_app.travel import (
@@ -41,6 +49,7 @@ class BoardRow:
     direction: Direction
     red_streak: int
     challenge: Challenge | None
+    position: AppendixPosition | None = None
 
     @property
     def code(self) -> str:
@@ -60,6 +69,21 @@ class BoardRow:
         if self.challenge is not None and self.challenge.placement is not None:
             return self.challenge.placement
         return self.default_placement
+
+    @property
+    def is_suggestion(self) -> bool:
+        """The placement shown is only the suggestion: the officer has not chosen."""
+        return self.challenge is None or self.challenge.placement is None
+
+    @property
+    def published(self) -> Placement:
+        """Where the documents publish this measure (DOMAIN.md's placement rule)."""
+        return published_placement(self.challenge, self.default_placement)
+
+    @property
+    def placed_but_empty(self) -> bool:
+        """Placed in an appendix by the officer with nothing written for it."""
+        return placed_but_empty(self.challenge)
 
     @property
     def has_challenge(self) -> bool:
@@ -85,6 +109,7 @@ def build_board(
     first_m, last_m = latest_month_window(quarter, meeting_date or (meeting and meeting.date))
     monthly = store.measures.values_between("month", first_m.index, last_m.index)
     challenges = store.meetings.challenges(meeting.id) if meeting and meeting.id else {}
+    positions = store.meetings.appendix_positions(meeting.id) if meeting and meeting.id else {}
 
     latest_month: dict[str, int] = {}
     for code, ordinal in monthly:
@@ -129,6 +154,7 @@ def build_board(
                 direction=direction_of_travel(value, previous, m.polarity, m.kind),
                 red_streak=streak,
                 challenge=challenges.get(m.code),
+                position=positions.get(m.code),
             )
         )
     return rows
@@ -136,3 +162,33 @@ def build_board(
 
 def board_for_meeting(store: Store, meeting: Meeting) -> list[BoardRow]:
     return build_board(store, meeting_quarter(meeting), meeting)
+
+
+def appendix_rows(board: Iterable[BoardRow], placement: Placement) -> list[BoardRow]:
+    """The rows published in ``placement``, in the appendix's order."""
+    return in_appendix_order(
+        (row for row in board if row.published is placement),
+        placement,
+        lambda row: row.code,
+        lambda row: row.position,
+    )
+
+
+def move_in_appendix(store: Store, meeting: Meeting, code: str, step: int) -> bool:
+    """Move a published measure ``step`` places within its appendix (-1 up, +1 down).
+
+    The whole appendix is numbered afresh in one transaction. Returns False,
+    changing nothing, when the measure is not published in an appendix or is
+    already at that end of it.
+    """
+    if meeting.id is None:
+        return False
+    board = board_for_meeting(store, meeting)
+    row = next((r for r in board if r.code == code), None)
+    if row is None or row.published is Placement.NONE:
+        return False
+    order = moved([r.code for r in appendix_rows(board, row.published)], code, step)
+    if order is None:
+        return False
+    store.meetings.set_appendix_order(meeting.id, row.published, order)
+    return True

@@ -21,19 +21,31 @@ class Direction(StrEnum):
     STABLE = "stable"
     DECLINING = "declining"
     UNKNOWN = "unknown"
+    NO_FIGURE = "no_figure"
 
     @property
     def arrow(self) -> str:
-        return {"improving": "▲", "stable": "▶", "declining": "▼", "unknown": ""}[self.value]
+        return _ARROWS[self]
 
     @property
     def label(self) -> str:
-        return {
-            "improving": "Improving",
-            "stable": "Stable",
-            "declining": "Declining",
-            "unknown": "No previous figure",
-        }[self.value]
+        return _LABELS[self]
+
+
+_ARROWS = {
+    Direction.IMPROVING: "▲",
+    Direction.STABLE: "▶",
+    Direction.DECLINING: "▼",
+    Direction.UNKNOWN: "",
+    Direction.NO_FIGURE: "",
+}
+_LABELS = {
+    Direction.IMPROVING: "Improving",
+    Direction.STABLE: "Stable",
+    Direction.DECLINING: "Declining",
+    Direction.UNKNOWN: "No previous figure",
+    Direction.NO_FIGURE: "No figure for this period yet",
+}
 
 
 def direction_of_travel(
@@ -45,9 +57,13 @@ def direction_of_travel(
     """Improving, stable or declining against the previous period.
 
     Volumetric measures and measures without a polarity have no "better", so
-    their direction is unknown even when the number moved.
+    their direction is unknown even when the number moved. With no figure
+    for the period itself there is nothing to compare yet, and the officer is
+    told so rather than "no previous figure".
     """
-    if current is None or previous is None:
+    if current is None:
+        return Direction.NO_FIGURE
+    if previous is None:
         return Direction.UNKNOWN
     if kind == VOLUMETRIC or polarity not in (HIGHER, LOWER):
         return Direction.UNKNOWN
@@ -92,7 +108,8 @@ def default_placement(status: Status, direction: Direction) -> Placement:
     Appendix 1 is "good and improving performance", Appendix 2 "concern or
     potential concern": so Red is always a concern, Amber is a concern unless
     it is improving, and Green is good unless it is slipping. Unrated
-    measures are not reported unless the officer chooses to.
+    measures, and measures yet to report, are not reported unless the
+    officer chooses to.
     """
     if status is Status.RED:
         return Placement.APPENDIX2

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from challenge_app.board import BoardRow, board_for_meeting, meeting_quarter
+from challenge_app.board import BoardRow, appendix_rows, board_for_meeting, meeting_quarter
 from challenge_app.models import Action, Meeting, Parties, Placement
 from challenge_app.periods import Month, Quarter, latest_month_window
 from challenge_app.store import Store
@@ -42,8 +42,19 @@ class Report:
     history: History
 
     def placed(self, placement: Placement) -> list[BoardRow]:
-        """The board rows for one appendix, already in natural code order."""
-        return [row for row in self.board if row.placement is placement]
+        """The rows published in one appendix, in the appendix's order.
+
+        The one entry point every document uses (workbook, Word report,
+        response workbook), so they all publish the same rows in the same
+        order: what the officer placed there, or wrote for and the
+        suggestion places there; the officer's order, else natural code order.
+        """
+        return appendix_rows(self.board, placement)
+
+    @property
+    def placed_but_empty(self) -> list[BoardRow]:
+        """Measures the officer placed in an appendix with nothing written for them."""
+        return [row for row in self.board if row.placed_but_empty]
 
     @property
     def period(self) -> str:

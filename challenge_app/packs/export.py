@@ -7,10 +7,12 @@ file, and a pack can be kept under version control or compared by eye.
 Placement: the database keeps NULL for "the officer has not decided", and the
 report then uses the default from RAG and direction of travel. A pack only
 knows ``appendix1``, ``appendix2`` and ``none``, so an undecided challenge is
-written with the placement the report would use (``BoardRow.placement``). That
+written with the placement the report would publish (``BoardRow.published``:
+the officer's, else the suggestion if something is written for it). That
 is what the colleague receiving the pack must see in their report, and it keeps
 the round trip exact: a pack always imports as explicit placements, which
-export as themselves.
+export as themselves. The officer's order within an appendix is written as
+``order`` only for the appendix it was set in (absent: natural code order).
 """
 
 from __future__ import annotations
@@ -77,8 +79,14 @@ def _pack_meeting(store: Store, meeting: Meeting, actions: list) -> PackMeeting:
     challenges = store.meetings.challenges(meeting.id)
     undecided = any(c.placement is None for c in challenges.values())
     effective: dict[str, Placement] = (
-        {row.code: row.placement for row in board_for_meeting(store, meeting)} if undecided else {}
+        {row.code: row.published for row in board_for_meeting(store, meeting)} if undecided else {}
     )
+    positions = store.meetings.appendix_positions(meeting.id)
+
+    def order(code: str, placement: Placement) -> int | None:
+        position = positions.get(code)
+        return position.position if position and position.placement is placement else None
+
     return PackMeeting(
         title=meeting.title,
         date=meeting.date,
@@ -91,6 +99,7 @@ def _pack_meeting(store: Store, meeting: Meeting, actions: list) -> PackMeeting:
                 code=c.code,
                 placement=c.placement or effective[c.code],
                 **c.texts(),
+                order=order(c.code, c.placement or effective[c.code]),
             )
             for c in sorted(challenges.values(), key=lambda c: natural_key(c.code))
         ),
@@ -132,6 +141,20 @@ def pack_to_json(pack: Pack) -> dict[str, Any]:
     return doc
 
 
+def _challenge_json(c: PackChallenge) -> dict[str, Any]:
+    doc: dict[str, Any] = {
+        "code": c.code,
+        "placement": c.placement.value,
+        **{
+            name: list(getattr(c, name)) if name in LIST_FIELDS else getattr(c, name)
+            for name in TEXT_FIELDS
+        },
+    }
+    if c.order is not None:  # absent: natural code order, as packs written before it
+        doc["order"] = c.order
+    return doc
+
+
 def _meeting_json(m: PackMeeting) -> dict[str, Any]:
     return {
         "title": m.title,
@@ -140,17 +163,7 @@ def _meeting_json(m: PackMeeting) -> dict[str, Any]:
         "kind": m.kind,
         "attendees": list(m.attendees),
         "apologies": list(m.apologies),
-        "challenges": [
-            {
-                "code": c.code,
-                "placement": c.placement.value,
-                **{
-                    name: list(getattr(c, name)) if name in LIST_FIELDS else getattr(c, name)
-                    for name in TEXT_FIELDS
-                },
-            }
-            for c in m.challenges
-        ],
+        "challenges": [_challenge_json(c) for c in m.challenges],
         "actions": [
             {
                 "code": a.code,

@@ -135,6 +135,16 @@ class FieldReader:
             return None
         return number
 
+    def position(self, obj: dict, key: str, path: str) -> int | None:
+        """An optional place in a list, counted from 1 (absent or null: none)."""
+        value = obj.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value < 2**31:
+            self.problem(join(path, key), f"expected a whole number from 1, found {value!r}")
+            return None
+        return value
+
     def choice(self, obj: dict, key: str, path: str, choices: tuple, default: Any = MISSING):
         value = self.value(obj, key, path, default)
         if value is MISSING:

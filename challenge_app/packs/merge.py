@@ -23,6 +23,7 @@ from challenge_app.models import Action, Challenge
 from challenge_app.packs.model import Pack, PackAction
 from challenge_app.packs.plan import MergePlan, match_actions, plan_merge
 from challenge_app.progress import Progress, no_progress
+from challenge_app.publication import AppendixPosition
 from challenge_app.store import Store
 
 #: Records written per ``executemany`` between progress reports.
@@ -96,6 +97,15 @@ def _merge_meetings(store: Store, pack: Pack, counter: _Counter) -> None:
     for batch in _batches(challenges):
         store.meetings.upsert_challenges(batch)
         counter.advance(len(batch), "Importing challenges")
+    for m in pack.meetings:
+        store.meetings.set_positions(
+            ids[m.key],
+            {
+                c.code: AppendixPosition(c.placement, c.order)
+                for c in m.challenges
+                if c.order is not None
+            },
+        )
     actions = list(_actions_to_save(store, pack, ids))
     for batch in _batches(actions):
         store.meetings.save_actions(batch)

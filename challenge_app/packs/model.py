@@ -49,6 +49,7 @@ class PackChallenge:
     provider_response: str = ""
     meeting_notes: str = ""
     headline: str = ""
+    order: int | None = None  # the officer's place within its appendix; None: code order
 
     def to_challenge(self, meeting_id: int) -> Challenge:
         return Challenge(

@@ -283,7 +283,7 @@ class _PackReader(FieldReader):
         return path, meeting
 
     def challenge(self, path: str, obj: dict) -> tuple[str, PackChallenge] | None:
-        self.known(obj, path, {"code", "placement", *TEXT_FIELDS})
+        self.known(obj, path, {"code", "placement", "order", *TEXT_FIELDS})
         before = len(self.problems)
         code = self.code(obj, "code", path)
         placement = self.choice(obj, "placement", path, tuple(p.value for p in Placement))
@@ -293,9 +293,10 @@ class _PackReader(FieldReader):
             else self.text(obj, name, path, default="")
             for name in TEXT_FIELDS
         }
+        order = self.position(obj, "order", path)
         if len(self.problems) > before:
             return None
-        record = PackChallenge(code, Placement(placement), **texts)
+        record = PackChallenge(code, Placement(placement), **texts, order=order)
         return path, record
 
     def action(self, path: str, obj: dict) -> tuple[str, PackAction] | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
 
 from sqlite_utils import Database
@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from challenge_app.codes import natural_key
 from challenge_app.models import LIST_FIELDS, TEXT_FIELDS, Action, Challenge, Meeting, Placement
 from challenge_app.periods import parse_quarter
+from challenge_app.publication import AppendixPosition
 
 
 def _meeting(row: dict) -> Meeting:
@@ -149,6 +150,52 @@ class MeetingRepo:
         """Write one challenge record (insert or replace), stamped with the time."""
         self.upsert_challenges([challenge])
         return self.challenge(challenge.meeting_id, challenge.code)
+
+    # -- the officer's order within each appendix ---------------------------
+    def appendix_positions(self, meeting_id: int) -> dict[str, AppendixPosition]:
+        """Each ordered measure's position, keyed by code, with the appendix it is for."""
+        return {
+            row["code"]: AppendixPosition(Placement(row["placement"]), row["position"])
+            for row in self.db.query(
+                "SELECT code, placement, position FROM appendix_order WHERE meeting_id = ?",
+                [meeting_id],
+            )
+        }
+
+    def set_appendix_order(
+        self, meeting_id: int, placement: Placement, codes: Sequence[str]
+    ) -> None:
+        """Make ``codes`` the order of ``placement`` at this meeting, first to last.
+
+        Every measure of the appendix is numbered, so a later move only has
+        to swap neighbours; positions left from an earlier order of the same
+        appendix are dropped. Each code must have a challenge record (what is
+        published always has one).
+        """
+        with self.db.atomic():
+            self.db.execute(
+                "DELETE FROM appendix_order WHERE meeting_id = ? AND placement = ?",
+                [meeting_id, placement.value],
+            )
+            self.set_positions(
+                meeting_id,
+                {
+                    code: AppendixPosition(placement, index)
+                    for index, code in enumerate(codes, start=1)
+                },
+            )
+
+    def set_positions(self, meeting_id: int, positions: Mapping[str, AppendixPosition]) -> None:
+        """Record positions as given (a pack carries them one record at a time)."""
+        rows = [(meeting_id, code, p.placement.value, p.position) for code, p in positions.items()]
+        with self.db.atomic():
+            self.db.conn.executemany(
+                """INSERT INTO appendix_order (meeting_id, code, placement, position)
+                   VALUES (?, ?, ?, ?)
+                   ON CONFLICT (meeting_id, code) DO UPDATE SET
+                     placement = excluded.placement, position = excluded.position""",
+                rows,
+            )
 
     # -- follow-up actions ------------------------------------------------
     def actions_for(self, meeting: Meeting) -> list[Action]:

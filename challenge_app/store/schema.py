@@ -140,3 +140,23 @@ def settings_and_indexes(db: Database) -> None:
         CREATE INDEX actions_by_meeting ON actions (meeting_id);
         """,
     )
+
+
+@migrations(name="0003_appendix_order")
+def appendix_order(db: Database) -> None:
+    """The officer's order of measures within an appendix, per meeting: one
+    position per challenge record, kept with the appendix it was set in."""
+    run_script(
+        db,
+        """
+        CREATE TABLE appendix_order (
+            meeting_id INTEGER NOT NULL,
+            code TEXT NOT NULL,
+            placement TEXT NOT NULL CHECK (placement IN ('appendix1', 'appendix2', 'none')),
+            position INTEGER NOT NULL,
+            PRIMARY KEY (meeting_id, code),
+            FOREIGN KEY (meeting_id, code) REFERENCES challenges (meeting_id, code)
+                ON DELETE CASCADE
+        );
+        """,
+    )

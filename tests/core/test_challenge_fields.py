@@ -35,7 +35,8 @@ def test_text_fields_are_the_written_fields_in_form_order():
 
 
 def test_a_pack_challenge_carries_exactly_the_text_fields():
-    assert [f.name for f in fields(PackChallenge)] == ["code", "placement", *TEXT_FIELDS]
+    # and, after them, its place within its appendix (INTERFACES.md: the optional "order")
+    assert [f.name for f in fields(PackChallenge)] == ["code", "placement", *TEXT_FIELDS, "order"]
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from challenge_app.export import export_appendices
 from challenge_app.models import Meeting
 from challenge_app.store import Store
 from tests.conftest import Q1_CSV
-from tests.core.test_export_support import codes, open_workbook
+from tests.core.test_export_support import codes, column, open_workbook
 
 
 @pytest.fixture
@@ -24,7 +24,7 @@ def test_export_writes_the_workbook(demo_db, tmp_path, capsys):
     out = tmp_path / "Appendices Q1.xlsx"
     assert main(["export", "--db", str(demo_db), "--period", "2016/17 Q1", "--out", str(out)]) == 0
     captured = capsys.readouterr()
-    assert "12 measures in Appendix 1, 7 in Appendix 2" in captured.out
+    assert "3 measures in Appendix 1, 4 in Appendix 2" in captured.out
     assert captured.err == ""  # progress stays quiet when not on a terminal
     wb = open_workbook(out)
     assert wb.sheetnames[:4] == ["Summary", "Appendix 1", "Appendix 2", "Headlines"]
@@ -118,5 +118,6 @@ def test_the_domain_quarter_from_the_real_figures(db_path, tmp_path):
         ["Total", 5, 0, 7, 0, 12],
     ]
     wb = open_workbook(out)
-    # With no challenge records, placement follows status: Red measures are concerns.
-    assert codes(wb["Appendix 2"]) == ["A2", "A3", "A8", "B14", "C14"]
+    # With no challenge records nothing was discussed: the suggestions publish nothing.
+    assert column(wb["Appendix 1"]) == ["No measures are placed in Appendix 1."]
+    assert column(wb["Appendix 2"]) == ["No measures are placed in Appendix 2."]

@@ -12,6 +12,8 @@ from bench.scale import build_scale_database
 from challenge_app.cli import main
 from challenge_app.codes import natural_key
 from challenge_app.demo import build_demo_database
+from challenge_app.export.report import gather
+from challenge_app.models import Placement
 from challenge_app.packs import merge_pack, pack_from_store, pack_to_json, parse_pack, read_pack
 from challenge_app.periods import Month, Quarter, parse_period
 from challenge_app.store import Store
@@ -93,6 +95,30 @@ def round_trip(doc: dict, db: Path) -> dict:
 
 def test_the_interfaces_example_comes_back_unchanged(tmp_path):
     assert round_trip(SPEC_EXAMPLE, tmp_path / "a.db") == SPEC_EXAMPLE
+
+
+def test_the_officers_order_comes_back_and_is_used(tmp_path):
+    doc = json.loads(json.dumps(SPEC_EXAMPLE))
+    doc["measures"].append({**doc["measures"][0], "code": "A09", "title": "Second CP plan"})
+    first = doc["meetings"][0]["challenges"][0]
+    doc["meetings"][0]["challenges"] = [
+        {**first, "code": "A09", "order": 1},
+        {**first, "order": 2},
+    ]
+    back = round_trip(doc, tmp_path / "a.db")
+    assert [(c["code"], c.get("order")) for c in back["meetings"][0]["challenges"]] == [
+        ("A1", 2),
+        ("A09", 1),
+    ]
+    store = Store.open(tmp_path / "a.db")
+    try:
+        meeting = store.meetings.all()[0]
+        assert [r.code for r in gather(store, meeting).placed(Placement.APPENDIX1)] == [
+            "A09",
+            "A1",
+        ]
+    finally:
+        store.close()
 
 
 def test_the_demo_database_round_trips_through_the_command_line(tmp_path):
@@ -207,18 +233,7 @@ def packs(draw):
                 "kind": kind,
                 "attendees": draw(st.lists(TEXT, max_size=3)),
                 "apologies": draw(st.lists(TEXT, max_size=2)),
-                "challenges": [
-                    {
-                        "code": code,
-                        "placement": draw(st.sampled_from(["appendix1", "appendix2", "none"])),
-                        "council_comment": draw(TEXT),
-                        "questions": draw(st.lists(TEXT, max_size=3)),
-                        "provider_response": draw(TEXT),
-                        "meeting_notes": draw(TEXT),
-                        "headline": draw(TEXT),
-                    }
-                    for code in challenged
-                ],
+                "challenges": [challenge(draw, code) for code in challenged],
                 "actions": [
                     {
                         "code": draw(st.none() | st.sampled_from(codes)),
@@ -240,6 +255,22 @@ def packs(draw):
         "readings": readings,
         "meetings": meetings,
     }
+
+
+def challenge(draw, code: str) -> dict:
+    doc = {
+        "code": code,
+        "placement": draw(st.sampled_from(["appendix1", "appendix2", "none"])),
+        "council_comment": draw(TEXT),
+        "questions": draw(st.lists(TEXT, max_size=3)),
+        "provider_response": draw(TEXT),
+        "meeting_notes": draw(TEXT),
+        "headline": draw(TEXT),
+    }
+    order = draw(st.none() | st.integers(1, 2**31 - 1))
+    if order is not None:  # optional: absent means natural code order
+        doc["order"] = order
+    return doc
 
 
 @settings(

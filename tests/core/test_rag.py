@@ -2,7 +2,7 @@ import pytest
 
 from challenge_app.rag import Status, rag_status
 
-G, A, R, N = Status.GREEN, Status.AMBER, Status.RED, Status.NONE
+G, A, R, N, Y = Status.GREEN, Status.AMBER, Status.RED, Status.NONE, Status.YET_TO_REPORT
 
 # DOMAIN.md's worked examples (2016/17 Q1):
 # code, polarity, kind, value, target, tolerance, status
@@ -49,7 +49,13 @@ def test_domain_worked_examples(code, polarity, kind, value, target, tolerance, 
         (25, 24, None, "lower", "contract", R),
         # never rated
         (50, None, 40, "higher", "contract", N),  # no target
-        (None, 92, 90, "higher", "contract", N),  # no value
+        # a target but no figure for the period: yet to report, never "No target"
+        (None, 92, 90, "higher", "contract", Y),
+        (None, 24, None, "lower", "contract", Y),  # no tolerance either
+        (None, 0, 5, "lower", "contract", Y),  # a zero target is still a target
+        (None, None, 90, "higher", "contract", N),  # no target and no figure
+        (None, 40, 30, "higher", "volumetric", N),  # volumetric is never rated
+        (None, 40, 30, None, "contract", N),  # no polarity: could not be rated anyway
         (50, 40, 30, "higher", "volumetric", N),  # volumetric, even with figures
         (50, 40, 30, None, "contract", N),  # no polarity
         # zero is a real value and a real target
@@ -68,8 +74,17 @@ def test_rag_edges(value, target, tolerance, polarity, kind, expected):
         (A, "Inside tolerance", "A"),
         (G, "On or better than target", "G"),
         (N, "No target specified", "–"),
+        (Y, "Yet to report", "Y"),
     ],
 )
 def test_report_wording_and_letters(status, wording, letter):
     assert status.report_wording == wording
     assert status.letter == letter
+
+
+def test_every_status_is_distinct_in_words_letters_and_look():
+    statuses = list(Status)
+    for attribute in ("report_wording", "letter", "short"):
+        assert len({getattr(s, attribute) for s in statuses}) == len(statuses), attribute
+    assert [s for s in statuses if s.outlined] == [Y]
+    assert len({(s.colour, s.outlined) for s in statuses}) == len(statuses)

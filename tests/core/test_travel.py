@@ -11,7 +11,8 @@ from challenge_app.travel import (
 )
 
 IMP, S, D, U = Direction.IMPROVING, Direction.STABLE, Direction.DECLINING, Direction.UNKNOWN
-G, A, R, N = Status.GREEN, Status.AMBER, Status.RED, Status.NONE
+NF = Direction.NO_FIGURE
+G, A, R, N, Y = Status.GREEN, Status.AMBER, Status.RED, Status.NONE, Status.YET_TO_REPORT
 
 
 @pytest.mark.parametrize(
@@ -24,7 +25,9 @@ G, A, R, N = Status.GREEN, Status.AMBER, Status.RED, Status.NONE
         (15, 15, "lower", "contract", S),
         (0.1 + 0.2, 0.3, "higher", "contract", S),  # float noise is not movement
         (24, None, "lower", "contract", U),  # no previous figure
-        (None, 24, "lower", "contract", U),
+        (None, 24, "lower", "contract", NF),  # no figure yet for this period
+        (None, None, "higher", "contract", NF),
+        (None, 1702, None, "volumetric", NF),
         (1843, 1702, None, "volumetric", U),  # no "better" for context figures
     ],
 )
@@ -41,6 +44,7 @@ def test_direction_of_travel(current, previous, polarity, kind, expected):
         ([R, G], False),
         ([R, A, R], False),
         ([R, N, R], False),  # a missing quarter breaks the streak
+        ([R, R, Y], False),  # so does a quarter yet to report
         ([], False),
     ],
 )
@@ -61,6 +65,7 @@ def test_hard_to_shift(statuses, expected):
         (G, U, Placement.APPENDIX1),
         (G, D, Placement.APPENDIX2),
         (N, IMP, Placement.NONE),
+        (Y, NF, Placement.NONE),  # nothing to say until the figure arrives
     ],
 )
 def test_default_placement(status, direction, expected):
