@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from challenge_app import __version__
-from challenge_app.rag import REPORT_ORDER
+from challenge_app.rag import SCREEN_ORDER
 
 SHORTCUTS = (
     ("Up / Down", "Next or previous measure in the list"),
@@ -30,7 +30,7 @@ SHORTCUTS = (
 
 def help_html() -> str:
     statuses = "".join(
-        f"<li><b>{s.short}</b> ({s.letter}): {s.report_wording}</li>" for s in REPORT_ORDER
+        f"<li><b>{s.short}</b> ({s.letter}): {s.report_wording}</li>" for s in SCREEN_ORDER
     )
     keys = "".join(f"<tr><td><b>{k}</b></td><td>{what}</td></tr>" for k, what in SHORTCUTS)
     return f"""

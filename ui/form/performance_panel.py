@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 from challenge_app.board import BoardRow
 from challenge_app.formatting import format_value, performance_line, target_line
 from challenge_app.models import HIGHER, LOWER
-from challenge_app.rag import Status
+from challenge_app.rag import OUTLINE_COLOUR, Status
 from challenge_app.travel import Direction
 
 #: Badge text is always dark: the status fills are light in both palettes.
@@ -43,6 +43,8 @@ def polarity_words(row: BoardRow) -> str:
 def direction_words(row: BoardRow) -> str:
     """``▼ Declining (previous quarter 90%)``: the arrow never stands alone."""
     quarter = row.quarter.previous()
+    if row.direction is Direction.NO_FIGURE:
+        return f"No figure for {row.quarter} yet: no direction of travel until it arrives"
     if row.direction is Direction.UNKNOWN:
         if row.previous_value is None:
             return "No figure for the previous quarter"
@@ -124,8 +126,10 @@ class PerformancePanel(QWidget):
             return  # a style sheet re-polishes the label: only when the status changes
         self._badge_status = status
         self.badge.setText(f"{status.letter}  {status.report_wording}")
+        # No figure yet: an outline on a pale fill, the words saying why.
+        border = f"border: 1px dashed #{OUTLINE_COLOUR};" if status.outlined else ""
         self.badge.setStyleSheet(
-            f"QLabel {{ background: #{status.colour}; color: {_BADGE_TEXT};"
+            f"QLabel {{ background: #{status.colour}; color: {_BADGE_TEXT}; {border}"
             " border-radius: 3px; padding: 1px 6px; }"
         )
         self.badge.setAccessibleName(f"Status: {status.short}, {status.report_wording}")

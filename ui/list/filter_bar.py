@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
 from challenge_app.models import Placement
-from challenge_app.rag import REPORT_ORDER, Status
+from challenge_app.rag import SCREEN_ORDER, Status
 from ui.keys import bind
 from ui.list.measure_filter import MeasureFilterProxy
 
@@ -44,7 +44,7 @@ class FilterBar(QWidget):
         self.status = QComboBox()
         self.status.setAccessibleName("RAG status")
         self.status.addItem("Any status", None)
-        for status in REPORT_ORDER:
+        for status in SCREEN_ORDER:
             self.status.addItem(status.short, status.value)
             self.status.setItemData(
                 self.status.count() - 1, status.report_wording, Qt.ItemDataRole.ToolTipRole

@@ -19,7 +19,7 @@ from challenge_app.codes import natural_key
 from challenge_app.formatting import format_value, performance_line, target_line
 from challenge_app.models import Placement
 from challenge_app.periods import Quarter
-from challenge_app.rag import REPORT_ORDER
+from challenge_app.rag import SCREEN_ORDER
 from challenge_app.travel import Direction
 from ui.text import tooltip
 
@@ -66,7 +66,13 @@ HEADERS = {
 
 _NUMERIC = {Column.VALUE, Column.LATEST, Column.TARGET, Column.TOLERANCE}
 _CENTRED = {Column.STATUS, Column.TRAVEL, Column.WRITTEN}
-_TRAVEL_ORDER = (Direction.DECLINING, Direction.STABLE, Direction.IMPROVING, Direction.UNKNOWN)
+_TRAVEL_ORDER = (
+    Direction.DECLINING,
+    Direction.STABLE,
+    Direction.IMPROVING,
+    Direction.UNKNOWN,
+    Direction.NO_FIGURE,
+)
 _PLACEMENT_ORDER = (Placement.APPENDIX1, Placement.APPENDIX2, Placement.NONE)
 
 
@@ -311,7 +317,7 @@ class MeasureTableModel(QAbstractTableModel):
             case Column.TOLERANCE:
                 return (_missing_last(target.tolerance if target else None), code)
             case Column.STATUS:
-                return (REPORT_ORDER.index(row.status), code)
+                return (SCREEN_ORDER.index(row.status), code)
             case Column.TRAVEL:
                 return (_TRAVEL_ORDER.index(row.direction), code)
             case Column.WRITTEN:

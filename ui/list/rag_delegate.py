@@ -13,7 +13,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from challenge_app.rag import Status
+from challenge_app.rag import OUTLINE_COLOUR, Status
 from ui.list.measure_model import STATUS_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
@@ -93,7 +93,10 @@ class RagBadgeDelegate(QStyledItemDelegate):
 
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(fill.darker(160), 1))
+        if status.outlined:  # no figure yet: an outline, the word saying why
+            painter.setPen(QPen(QColor(f"#{OUTLINE_COLOUR}"), 1, Qt.PenStyle.DashLine))
+        else:
+            painter.setPen(QPen(fill.darker(160), 1))
         painter.setBrush(fill)
         radius = height / 2
         painter.drawRoundedRect(badge, radius, radius)
