@@ -2,8 +2,9 @@
 
 Row 1 is the header (``Measure & performance``, the council's comment column
 and the provider's response column, named after the parties). Each measure
-placed in the appendix takes one row from row 2, in natural code order (more
-rows only if its text is too long to print in one). The first column holds
+published in the appendix (``Report.placed``: placed there by the officer, or
+written about and suggested there) takes one row from row 2, in the
+appendix order (more rows only if its text is too long to print in one). The first column holds
 the code and title, the quarter's figure beside the latest month, the target
 and tolerance and the status in words, on the status colour; the questions
 and the at-meeting notes are in italics under the comment and the response.

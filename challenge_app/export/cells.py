@@ -130,7 +130,9 @@ class SheetWriter:
         # characters without a word: checked above).
         cell.value = value
         cell.data_type = "s"
-        self.heights.note(row, column, plain, font.sz, alignment.wrap_text)
+        # Runs keep their bold: bold text is wider, and wraps sooner.
+        self.heights.note(row, column, plain if isinstance(text, str) else text, font.sz,
+                          alignment.wrap_text, bool(font.b))  # fmt: skip
         return cell
 
     def number(

@@ -14,6 +14,7 @@ from challenge_app.board import BoardRow, appendix_rows, board_for_meeting, meet
 from challenge_app.models import Action, Meeting, Parties, Placement
 from challenge_app.periods import Month, Quarter, latest_month_window
 from challenge_app.store import Store
+from challenge_app.summary import Rated, Summary, summarise
 
 #: How much history the Data sheet carries for officers' own charts.
 DATA_QUARTERS = 8
@@ -55,6 +56,14 @@ class Report:
     def placed_but_empty(self) -> list[BoardRow]:
         """Measures the officer placed in an appendix with nothing written for them."""
         return [row for row in self.board if row.placed_but_empty]
+
+    @property
+    def summary(self) -> Summary:
+        """The summary table of the quarter: what the workbook and the Word report print."""
+        return summarise(
+            Rated(r.code, r.measure.area, r.measure.kind, r.status, r.measure.title)
+            for r in self.board
+        )
 
     @property
     def period(self) -> str:

@@ -4,9 +4,10 @@ Excel works out the height of a wrapped row when it opens a file, but
 LibreOffice (and so anyone converting the workbook to PDF with it) keeps the
 default one-line height and cuts the rest off. So each row's height is set
 from its text: the wrapped lines of its tallest cell, estimated from the
-column width and a little generously, never beyond Excel's 409-point limit
-(``runs.split_runs`` keeps records within that). Heights are noted as cells
-are written, so the sheet is never walked twice.
+column width as LibreOffice wraps it (``text_width``: real character widths,
+bold runs in bold, breaks at words) and a little generously, never beyond
+Excel's 409-point limit (``runs.split_runs`` keeps records within that).
+Heights are noted as cells are written, so the sheet is never walked twice.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.worksheet import Worksheet
 
 from challenge_app.export.layout import FONT_SIZE
-from challenge_app.export.runs import chunk_capacity, estimate_lines, lines_at
+from challenge_app.export.runs import Run, text_of
+from challenge_app.export.text_width import line_room, wrapped_lines
 
 #: Excel's tallest row, in points.
 MAX_ROW_HEIGHT = 409
@@ -27,11 +29,24 @@ PADDING = 3
 _DEFAULT_WIDTH = 8.43
 
 
-def text_height(text: str, width: float, size: float = FONT_SIZE, wrap: bool = True) -> float:
+#: The widest character there is, in thousandths of an em: text no longer than
+#: the room on a line divided by this surely fits on one line a paragraph.
+_WIDEST = 1015
+
+
+def text_lines(text: str | Sequence[Run], width: float, size: float, wrap: bool) -> int:
+    """Lines ``text`` takes in a column of ``width`` at font ``size``."""
+    plain = text if isinstance(text, str) else text_of(list(text))
+    if not wrap or len(plain) * _WIDEST <= line_room(width, size):
+        return plain.count("\n") + 1  # most cells: short, no need to lay them out
+    return wrapped_lines(text, width, size)
+
+
+def text_height(
+    text: str | Sequence[Run], width: float, size: float = FONT_SIZE, wrap: bool = True
+) -> float:
     """Points needed to show ``text`` in a column of ``width`` at font ``size``."""
-    # A bigger font fits fewer characters into the same width.
-    lines = estimate_lines(text, width * FONT_SIZE / size) if wrap else text.count("\n") + 1
-    return lines * size * LINE_SPACING + PADDING
+    return text_lines(text, width, size, wrap) * size * LINE_SPACING + PADDING
 
 
 class RowHeights:
@@ -40,27 +55,24 @@ class RowHeights:
     def __init__(self, widths: Sequence[float]):
         self.widths = list(widths)
         self.rows: dict[int, float] = {}
-        self._per_line: dict[tuple[int, float], int] = {}
 
-    def note(self, row: int, column: int, text: str, size: float | None, wrap: bool) -> None:
-        """Note a cell's text; ``text_height``, with what depends only on the column kept.
-
-        Called for every text cell, most of them a line or two, so the
-        characters a line for each column and font size are worked out once.
-        """
+    def note(
+        self,
+        row: int,
+        column: int,
+        text: str | Sequence[Run],
+        size: float | None,
+        wrap: bool,
+        bold: bool = False,
+    ) -> None:
+        """Note a cell's text (plain, or runs with their bold; ``bold``: the cell's
+        font is bold): its ``text_height``."""
         if not text:
             return
-        size = size or FONT_SIZE
-        if wrap:
-            per_line = self._per_line.get((column, size))
-            if per_line is None:
-                width = self.widths[column - 1] if column <= len(self.widths) else _DEFAULT_WIDTH
-                per_line = chunk_capacity(width * FONT_SIZE / size)[0]
-                self._per_line[(column, size)] = per_line
-            lines = lines_at(text, per_line)
-        else:
-            lines = text.count("\n") + 1
-        height = lines * size * LINE_SPACING + PADDING
+        if bold and isinstance(text, str):
+            text = [Run(text, bold=True)]
+        width = self.widths[column - 1] if column <= len(self.widths) else _DEFAULT_WIDTH
+        height = text_height(text, width, size or FONT_SIZE, wrap)
         if height > self.rows.get(row, 0):
             self.rows[row] = height
 

@@ -2,8 +2,13 @@
 
 Row 1 is the table's header (``Service area``, then the four status headings
 in the report's order, worst first, then ``Total``); one row per service area
-follows, contract measures only, then a total row. Under it, the measures
-that have been outside tolerance for two or more consecutive quarters.
+follows, contract measures only, then a total row. A zero is an empty cell,
+as in the reference report. An area with measures yet to report (a target,
+no figure) has them noted beside its name, and they are listed by code and
+title under the table after the words "Yet to report:". Under that, the
+measures that have been outside tolerance for two or more consecutive
+quarters. What the table says comes from ``summary.summarise``, which the
+Word report uses too.
 """
 
 from __future__ import annotations
@@ -31,7 +36,7 @@ from challenge_app.export.runs import Run
 from challenge_app.formatting import performance_line, target_line
 from challenge_app.models import CONTRACT
 from challenge_app.rag import REPORT_ORDER
-from challenge_app.summary import Rated, SummaryRow, summary_table, summary_totals
+from challenge_app.summary import YET_TO_REPORT_HEADING, SummaryRow
 
 TITLE = "Summary of performance"
 AREA_HEADING = "Service area"
@@ -50,10 +55,10 @@ _STATUS_HEADING_FONT = Font(name=FONT_NAME, size=FONT_SIZE, bold=True)
 
 def _count_row(sheet: SheetWriter, row: int, summary: SummaryRow, *, bold: bool = False) -> None:
     font = BOLD if bold else BODY
-    sheet.text(row, 1, summary.area, font=font)
+    sheet.text(row, 1, summary.label, font=font)
     counts = [summary.counts[s] for s in REPORT_ORDER] + [summary.total]
     for col, n in enumerate(counts, start=2):
-        sheet.number(row, col, n, font=font)
+        sheet.number(row, col, n or None, font=font)  # zero: an empty cell
 
 
 def write_status_table(sheet: SheetWriter, report: Report) -> int:
@@ -71,15 +76,20 @@ def write_status_table(sheet: SheetWriter, report: Report) -> int:
         )
     sheet.text(1, len(REPORT_ORDER) + 2, TOTAL_HEADING, font=HEADER_FONT, fill=HEADER_FILL,
                alignment=CENTRE)  # fmt: skip
-    rows = summary_table(
-        Rated(r.code, r.measure.area, r.measure.kind, r.status) for r in report.board
-    )
+    summary = report.summary
     row = 2
-    for summary in rows:
-        _count_row(sheet, row, summary)
+    for area in summary.rows:
+        _count_row(sheet, row, area)
         row += 1
-    _count_row(sheet, row, summary_totals(rows), bold=True)
-    return row + 1
+    _count_row(sheet, row, summary.totals, bold=True)
+    row += 1
+    if summary.yet_to_report:
+        sheet.text(row + 1, 1, YET_TO_REPORT_HEADING, font=BOLD, border=None, alignment=RUN_ON)
+        row += 2
+        for measure in summary.yet_to_report:
+            sheet.text(row, 1, measure.listing, border=None, alignment=RUN_ON)
+            row += 1
+    return row
 
 
 def write_hard_to_shift(sheet: SheetWriter, report: Report, row: int) -> None:
