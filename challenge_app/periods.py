@@ -9,8 +9,9 @@ and the exports all store and show the same string.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from challenge_app.errors import InputError
 
@@ -214,3 +215,33 @@ def latest_month_window(quarter: Quarter, meeting_date: date | None = None) -> t
         if before_meeting.index >= quarter.last_month.index:
             last = min(last, before_meeting)
     return first, last
+
+
+def usual_meeting_date(period: Quarter | Month) -> date:
+    """When a meeting on ``period`` is usually held: the first working day of the
+    second month after the period ends, once the provider's figures are in
+    (2016/17 Q1, April to June, is discussed early in August).
+
+    The New meeting dialog proposes it, so the date follows the period the
+    officer picks until they type a date of their own.
+    """
+    last = period.last_month if isinstance(period, Quarter) else period
+    month = Month.from_index(last.index + 2)
+    day = date(month.year, month.month, 1)
+    while day.weekday() >= 5:  # Saturday, Sunday
+        day += timedelta(days=1)
+    return day
+
+
+def offered_quarters(with_figures: Iterable[Quarter], today: date) -> list[Quarter]:
+    """The quarters a new meeting may review, newest first.
+
+    The quarters the database has figures for, and the one after the newest
+    of them (its figures may not have arrived yet: its measures are then
+    shown as yet to report). With no figures at all, the quarter just ended
+    and the one now running.
+    """
+    quarters = sorted(set(with_figures), reverse=True)
+    if not quarters:
+        quarters = [Month(today.year, today.month).quarter.previous()]
+    return [quarters[0].next(), *quarters]

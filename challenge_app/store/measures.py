@@ -134,3 +134,13 @@ class MeasureRepo:
         )
         last = rows[0]["last"] if rows else None
         return Quarter.from_index(last) if last is not None else None
+
+    def quarters_with_figures(self) -> list[Quarter]:
+        """Every quarter any measure has a figure for, newest first."""
+        return [
+            Quarter.from_index(row["ordinal"])
+            for row in self.db.query(
+                """SELECT DISTINCT ordinal FROM readings WHERE period_kind = 'quarter'
+                   ORDER BY ordinal DESC"""
+            )
+        ]

@@ -8,9 +8,11 @@ from challenge_app.periods import (
     Month,
     Quarter,
     latest_month_window,
+    offered_quarters,
     parse_month,
     parse_period,
     parse_quarter,
+    usual_meeting_date,
 )
 
 
@@ -143,3 +145,50 @@ def test_latest_month_window(meeting, last):
     first, end = latest_month_window(Quarter(2016, 1), meeting)
     assert str(first) == "2016-04"
     assert str(end) == last
+
+
+@pytest.mark.parametrize(
+    "period, expected",
+    [
+        (Quarter(2016, 1), date(2016, 8, 1)),  # Apr-Jun: early August (a Monday)
+        (Quarter(2016, 2), date(2016, 11, 1)),
+        (Quarter(2016, 3), date(2017, 2, 1)),  # across the calendar year
+        (Quarter(2015, 4), date(2016, 5, 2)),  # 1 May 2016 was a Sunday
+        (Month(2016, 7), date(2016, 9, 1)),
+        (Month(2016, 12), date(2017, 2, 1)),
+        (Quarter(2016, 4), date(2017, 5, 1)),
+        (Month(2016, 8), date(2016, 10, 3)),  # 1 October 2016 was a Saturday
+    ],
+)
+def test_usual_meeting_date(period, expected):
+    assert usual_meeting_date(period) == expected
+
+
+@pytest.mark.parametrize(
+    "with_figures, today, expected",
+    [
+        # figures up to Q1: Q2 (its figures on their way) first, then newest first
+        (
+            [Quarter(2015, 4), Quarter(2016, 1), Quarter(2015, 3)],
+            date(2026, 12, 1),  # today's date plays no part when there are figures
+            ["2016/17 Q2", "2016/17 Q1", "2015/16 Q4", "2015/16 Q3"],
+        ),
+        # a gap in the figures is not filled in
+        (
+            [Quarter(2014, 1), Quarter(2016, 1)],
+            date(2016, 9, 1),
+            ["2016/17 Q2", "2016/17 Q1", "2014/15 Q1"],
+        ),
+        # no figures at all: the quarter just ended and the one running
+        ([], date(2016, 9, 1), ["2016/17 Q2", "2016/17 Q1"]),
+    ],
+)
+def test_offered_quarters(with_figures, today, expected):
+    assert [str(q) for q in offered_quarters(with_figures, today)] == expected
+
+
+def test_quarters_with_figures_newest_first(demo_store):
+    quarters = demo_store.measures.quarters_with_figures()
+    assert quarters[0] == Quarter(2016, 1)
+    assert quarters == sorted(quarters, reverse=True)
+    assert len(quarters) == len(set(quarters))

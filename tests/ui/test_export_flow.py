@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 import ui.flows.progress_dialog
+from challenge_app.models import Challenge, Placement
 from tests.core.test_export_support import codes, open_workbook
 from ui.flows.export_flow import (
     LAST_FOLDER_KEY,
@@ -27,6 +28,7 @@ from ui.flows.export_flow import (
     RETRY_BUTTON,
     export_appendices_interactively,
 )
+from ui.flows.placed_check import CONTINUE_BUTTON
 
 
 class _UrlCatcher(QObject):
@@ -257,3 +259,25 @@ def test_ctrl_e_in_the_main_window_exports_the_current_meeting(
     qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
     assert "2016/17 Q1" in seen[0]["text"]
     assert out.exists()
+
+
+def test_placed_measures_with_nothing_written_are_named_before_export(
+    qtbot, parent, demo_store, q1, tmp_path, save_as
+):
+    demo_store.meetings.save_challenge(Challenge(q1.id, "A1", placement=Placement.APPENDIX1))
+    out = tmp_path / "Q1.xlsx"
+    save_as(out)
+    seen = drive_messages(qtbot, [lambda box: box.reject()])
+    assert export_appendices_interactively(parent, demo_store, q1) is None
+    assert "placed in an appendix but nothing is written" in seen[0]["text"]
+    assert seen[0]["info"].splitlines()[0] == "A1 Re-referrals in the last 12 months (Appendix 1)"
+    assert not out.exists()
+
+    def go_on(box):
+        next(b for b in box.buttons() if b.text() == CONTINUE_BUTTON).click()
+
+    seen = drive_messages(
+        qtbot, [go_on, lambda box: click(qtbot, box, QMessageBox.StandardButton.Close)]
+    )
+    assert export_appendices_interactively(parent, demo_store, q1) == out
+    assert codes(open_workbook(out)["Appendix 1"]) == ["A1", "A4", "B9", "F03"]

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from challenge_app.board import board_for_meeting
+from challenge_app.board import board_for_meeting, move_in_appendix
 from challenge_app.models import Challenge, Measure, Placement
 from challenge_app.rag import Status
 from ui.list.measure_filter import MeasureFilterProxy
@@ -67,7 +67,7 @@ def test_cells_use_the_reports_formatting(model):
     assert cell(model, "A2", Column.STATUS) == "Red"
     assert Status(cell(model, "A2", Column.STATUS, STATUS_ROLE)) is Status.RED
     assert cell(model, "A2", Column.WRITTEN) == "✎"  # the demo has A2's challenge
-    assert cell(model, "A2", Column.PLACEMENT) == "Appendix 2"
+    assert cell(model, "A2", Column.PLACEMENT) == "Appendix 2 · 1"  # first in Appendix 2
     assert cell(model, "E1", Column.STATUS) == "No target"
     assert cell(model, "E1", Column.TARGET) == ""
     assert model.headerData(Column.VALUE, Qt.Orientation.Horizontal, DISPLAY) == "Q1 2016/17"
@@ -143,7 +143,9 @@ def test_update_row_changes_only_that_row(qtbot, model, rows):
     top_left, bottom_right = blocker.args[0], blocker.args[1]
     assert top_left.row() == bottom_right.row() == model.position_of("A1")
     assert cell(model, "A1", Column.WRITTEN) == "✎"
-    assert cell(model, "A1", Column.PLACEMENT) == "Appendix 2"
+    # published now: it takes its place in Appendix 2's order (after A09... in code order)
+    assert cell(model, "A1", Column.PLACEMENT) == "Appendix 2 · 1"
+    assert cell(model, "A2", Column.PLACEMENT) == "Appendix 2 · 2"
     assert not model.update_row(replace(a1, measure=Measure("ZZ9", "x", "y")))
 
 
@@ -167,3 +169,32 @@ def test_rates_are_written_short_enough_for_their_cells(model):
     assert cell(model, "F03", Column.VALUE) == "0.02 /100k"
     assert cell(model, "F03", Column.LATEST) == "July = 0.07 /100k"
     assert cell(model, "F03", Column.TARGET) == "0.42 /100k"
+
+
+def test_the_placement_column_shows_what_is_published_and_where(model):
+    # A1 is suggested for Appendix 1 but nothing is written: a prompt, in italics, unnumbered
+    assert cell(model, "A1", Column.PLACEMENT) == "Appendix 1"
+    assert cell(model, "A1", Column.PLACEMENT, Qt.ItemDataRole.FontRole).italic()
+    tip = cell(model, "A1", Column.PLACEMENT, Qt.ItemDataRole.ToolTipRole)
+    assert "not published" in tip
+    # the demo meeting's Appendix 1, in order
+    assert [cell(model, c, Column.PLACEMENT) for c in ("A4", "B9", "F03")] == [
+        "Appendix 1 · 1",
+        "Appendix 1 · 2",
+        "Appendix 1 · 3",
+    ]
+    assert model.appendix_place("B9") == (2, 3)
+    assert model.appendix_place("A1") is None
+    assert "2nd of 3 in Appendix 1" in cell(
+        model, "B9", Column.PLACEMENT, Qt.ItemDataRole.ToolTipRole
+    )
+
+
+def test_sorting_by_placement_follows_the_appendix_order(demo_store, proxy, model):
+    meeting = demo_store.meetings.all()[0]
+    assert move_in_appendix(demo_store, meeting, "F03", -1)
+    model.set_rows(board_for_meeting(demo_store, meeting))
+    proxy.sort(Column.PLACEMENT, Qt.SortOrder.AscendingOrder)
+    shown = [proxy.index(r, Column.CODE).data() for r in range(proxy.rowCount())]
+    published = [c for c in shown if model.appendix_place(c)]
+    assert published == ["A4", "F03", "B9", "A2", "A3", "B14", "C14"]

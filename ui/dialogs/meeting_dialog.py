@@ -26,23 +26,26 @@ from PySide6.QtWidgets import (
 
 from challenge_app.errors import InputError
 from challenge_app.models import Meeting
-from challenge_app.periods import Month, Quarter, parse_period
+from challenge_app.periods import (
+    Month,
+    Quarter,
+    offered_quarters,
+    parse_period,
+    usual_meeting_date,
+)
 from challenge_app.store import Store
 from ui.dialogs.layout import save_cancel_layout
 from ui.text import plain_label
 
 DEFAULT_TITLE = "Quarterly challenge meeting"
 KINDS = ("quarterly", "monthly")
-_QUARTERS_BACK = 8
 
 
 def period_choices(store: Store, today: date | None = None) -> list[str]:
-    """Recent quarters, newest first: the one just ended is the usual choice."""
-    today = today or date.today()
-    current = Month(today.year, today.month).quarter
-    latest = store.measures.latest_quarter()
-    newest = max(latest, current) if latest else current
-    return [str(Quarter.from_index(newest.index - i)) for i in range(_QUARTERS_BACK + 1)]
+    """The quarters the database has figures for, newest first, and the next one
+    (whose figures may still be on their way), not quarters guessed from today."""
+    quarters = offered_quarters(store.measures.quarters_with_figures(), today or date.today())
+    return [str(q) for q in quarters]
 
 
 def _lines(text: str) -> tuple[str, ...]:
@@ -95,7 +98,12 @@ class MeetingDialog(QDialog):
         form.addRow("A&pologies:", self.apologies)
 
         self.buttons = save_cancel_layout(self, form, self.problem)
+        self._proposing = False  # the date is being set from the period, not by the officer
         self._fill(meeting)
+        # A new meeting's date follows the period chosen, until the officer sets one.
+        self._date_set_by_officer = meeting is not None
+        self.date.dateChanged.connect(self._date_edited)
+        self.period.currentTextChanged.connect(self._period_changed)
 
     def _fill(self, meeting: Meeting | None) -> None:
         if meeting is None:
@@ -106,7 +114,7 @@ class MeetingDialog(QDialog):
                 or Month(date.today().year, date.today().month).quarter.previous()
             )
             self.period.setCurrentText(str(reviewed))
-            self.date.setDate(QDate.currentDate())
+            self._propose_date(reviewed)
             self.title.setText(DEFAULT_TITLE)
             # The same people usually attend every quarter: start from the last list.
             attendees = latest.attendees if latest else ()
@@ -119,6 +127,27 @@ class MeetingDialog(QDialog):
             attendees, apologies = meeting.attendees, meeting.apologies
         self.attendees.setPlainText("\n".join(attendees))
         self.apologies.setPlainText("\n".join(apologies))
+
+    def _propose_date(self, period: Quarter | Month) -> None:
+        day = usual_meeting_date(period)
+        self._proposing = True
+        try:
+            self.date.setDate(QDate(day.year, day.month, day.day))
+        finally:
+            self._proposing = False
+
+    def _date_edited(self, _date: QDate) -> None:
+        if not self._proposing:
+            self._date_set_by_officer = True
+
+    def _period_changed(self, text: str) -> None:
+        if self._date_set_by_officer:
+            return
+        try:
+            period = parse_period(text)
+        except InputError:
+            return  # half typed: the date waits for a real period
+        self._propose_date(period)
 
     def _show_problem(self, text: str, field: QWidget) -> None:
         self.problem.setText(text)

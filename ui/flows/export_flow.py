@@ -1,6 +1,7 @@
 """Exporting the appendices workbook from the GUI (File > Export appendices, Ctrl+E).
 
-The officer chooses where (the dialog opens in the folder used last time,
+Measures placed in an appendix with nothing written are named first
+(``placed_check``). The officer chooses where (the dialog opens in the folder used last time,
 with a name that says which quarter and meeting), the workbook is written
 behind a progress dialog that only appears if the export is slow and can be
 cancelled, and when it is done they can open it straight away. A file that
@@ -29,6 +30,7 @@ from challenge_app.export import ExportCancelled, ExportResult, export_appendice
 from challenge_app.models import Meeting
 from challenge_app.store import Store
 from ui.flows.folders import last_folder, remember_folder
+from ui.flows.placed_check import confirm_placed_but_empty
 from ui.flows.progress_dialog import DialogProgress
 from ui.text import confirm_replace, message_box
 
@@ -130,6 +132,8 @@ def export_appendices_interactively(
             TITLE,
             "Choose a meeting first: the appendices are the record of one meeting.",
         ).exec()
+        return None
+    if not confirm_placed_but_empty(parent, store, meeting, TITLE):
         return None
     out = _ask_where(parent, meeting, None)
     while out is not None:

@@ -14,11 +14,12 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from challenge_app.board import BoardRow
+from challenge_app.board import BoardRow, appendix_rows
 from challenge_app.codes import natural_key
 from challenge_app.formatting import format_value, performance_line, target_line
 from challenge_app.models import Placement
 from challenge_app.periods import Quarter
+from challenge_app.publication import APPENDICES
 from challenge_app.rag import SCREEN_ORDER
 from challenge_app.travel import Direction
 from ui.text import tooltip
@@ -118,6 +119,16 @@ def placement_is_default(row: BoardRow) -> bool:
     return row.challenge is None or row.challenge.placement is None
 
 
+def appendix_places(rows: list[BoardRow]) -> dict[str, tuple[int, int]]:
+    """Each published measure's (place, how many) in its appendix, in the appendix order."""
+    places: dict[str, tuple[int, int]] = {}
+    for placement in APPENDICES:
+        published = appendix_rows(rows, placement)
+        for place, row in enumerate(published, start=1):
+            places[row.code] = (place, len(published))
+    return places
+
+
 class MeasureTableModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -126,6 +137,8 @@ class MeasureTableModel(QAbstractTableModel):
         # repaint and scroll, and formatting them again each time costs a frame.
         self._texts: list[tuple[str, ...] | None] = []
         self._quarter: Quarter | None = None
+        # Where each published measure stands in its appendix (the Placement column).
+        self._places: dict[str, tuple[int, int]] = {}
 
     # -- feeding ----------------------------------------------------------
     def set_rows(self, rows: list[BoardRow]) -> None:
@@ -134,6 +147,7 @@ class MeasureTableModel(QAbstractTableModel):
         self._rows = list(rows)
         self._texts = [None] * len(self._rows)
         self._quarter = rows[0].quarter if rows else None
+        self._places = appendix_places(self._rows)
         self.endResetModel()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, Column.VALUE, Column.VALUE)
 
@@ -145,7 +159,19 @@ class MeasureTableModel(QAbstractTableModel):
         self._rows[position] = row
         self._texts[position] = None
         self.dataChanged.emit(self.index(position, 0), self.index(position, len(Column) - 1))
+        places = appendix_places(self._rows)
+        if places != self._places:  # publishing one measure renumbers its appendix
+            self._places = places
+            self._texts = [None] * len(self._rows)
+            last = len(self._rows) - 1
+            self.dataChanged.emit(
+                self.index(0, Column.PLACEMENT), self.index(last, Column.PLACEMENT)
+            )
         return True
+
+    def appendix_place(self, code: str) -> tuple[int, int] | None:
+        """(place, how many) of a published measure in its appendix; None if unpublished."""
+        return self._places.get(code)
 
     def rows(self) -> list[BoardRow]:
         return list(self._rows)
@@ -214,6 +240,11 @@ class MeasureTableModel(QAbstractTableModel):
         if texts is None:
             row = self._rows[position]
             texts = tuple(self.display_text(row, column) for column in Column)
+            place = self._places.get(row.code)
+            if place is not None and row.published is row.placement:
+                # ``Appendix 1 · 2``: published, second in the appendix order
+                shown = f"{texts[Column.PLACEMENT]} · {place[0]}"
+                texts = (*texts[: Column.PLACEMENT], shown, *texts[Column.PLACEMENT + 1 :])
             self._texts[position] = texts
         return texts
 
@@ -287,13 +318,31 @@ class MeasureTableModel(QAbstractTableModel):
             case Column.WRITTEN:
                 return tooltip(self.spoken_text(row, column))
             case Column.PLACEMENT:
-                if placement_is_default(row):
-                    return tooltip(
-                        f"{row.placement.label} is suggested from the RAG status and direction "
-                        "of travel; choose the placement in the challenge form to decide it."
-                    )
-                return tooltip(f"{row.placement.label}, as decided")
+                return tooltip(*self._placement_tip(row))
         return None
+
+    def _placement_tip(self, row: BoardRow) -> tuple[str, str]:
+        """What the Placement cell means: suggested or decided, published or not, and where."""
+        place = self._places.get(row.code)
+        where = (
+            f"Published {_ordinal(place[0])} of {place[1]} in {row.published.label}; "
+            "Ctrl+Shift+Up and Ctrl+Shift+Down move it within the appendix."
+            if place
+            else ""
+        )
+        if not placement_is_default(row):
+            return f"{row.placement.label}, as decided", where
+        if row.published is Placement.NONE and row.placement is not Placement.NONE:
+            return (
+                f"{row.placement.label} is suggested from the RAG status and direction of "
+                "travel. Nothing is written for it, so it is not published.",
+                "Write for it, or choose the placement in the challenge form to decide it.",
+            )
+        return (
+            f"{row.placement.label} is suggested from the RAG status and direction of "
+            "travel; choose the placement in the challenge form to decide it.",
+            where,
+        )
 
     # -- sorting ----------------------------------------------------------
     def sort_key(self, position: int, column: int) -> tuple:
@@ -323,5 +372,14 @@ class MeasureTableModel(QAbstractTableModel):
             case Column.WRITTEN:
                 return (not row.has_challenge, code)
             case Column.PLACEMENT:
-                return (_PLACEMENT_ORDER.index(row.placement), code)
+                # within an appendix, its order: what will be published, as it will be
+                place = self._places.get(row.code)
+                order = place[0] if place and row.published is row.placement else len(self._rows)
+                return (_PLACEMENT_ORDER.index(row.placement), order, code)
         return code
+
+
+def _ordinal(n: int) -> str:
+    """``1st``, ``2nd``, ``3rd``, ``4th``, ``11th``, ``22nd``."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

@@ -25,6 +25,7 @@ from ui.actions.actions_panel import ActionsPanel
 from ui.dialogs.layout import run_modal
 from ui.form.challenge_form import ChallengeForm
 from ui.list.measure_list import MeasureList
+from ui.window.appendix_moves import AppendixMoves
 from ui.window.empty_banner import EmptyBanner
 from ui.window.meeting_bar import MeetingBar
 from ui.window.status_line import StatusLine
@@ -132,6 +133,20 @@ class MainWindow(QMainWindow):
             self._add_action(edit_menu, "&Parties and marking…", self.edit_parties)
             self._add_action(edit_menu, "New follow-up &action…", self._add_follow_up)
             edit_menu.addSeparator()
+            self.moves = AppendixMoves(
+                self,
+                self.store,
+                meeting=lambda: self.meeting,
+                current=self.measures.current_row,
+                before=self.form.flush,
+                after=self._moved_in_appendix,
+                announce=self.status_line.announce,
+            )
+            for action in self.moves.actions:
+                edit_menu.addAction(action)
+                self.measures.view.addAction(action)  # the list's context menu
+            self.measures.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            edit_menu.addSeparator()
         self._add_action(edit_menu, "&Filter measures", self.measures.focus_filter, "Ctrl+F")
         self._add_action(edit_menu, "&Clear filters", self.measures.filters.clear)
 
@@ -208,6 +223,16 @@ class MainWindow(QMainWindow):
         old = self.measures.model.row_at(position)
         self.measures.update_row(replace(old, challenge=challenge))
         self._update_status()
+
+    def _moved_in_appendix(self, code: str) -> None:
+        """Show the new order (the list and the status bar), the measure still selected."""
+        self.reload_rows()
+        place = self.measures.model.appendix_place(code)
+        row = self.measures.current_row()
+        if place is not None and row is not None:
+            self.status_line.announce(
+                f"{code} is now number {place[0]} of {place[1]} in {row.published.label}."
+            )
 
     # -- commands ---------------------------------------------------------
     def new_meeting(self) -> None:
