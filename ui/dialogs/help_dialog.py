@@ -16,6 +16,7 @@ SHORTCUTS = (
     ("Ctrl+F", "Filter the measure list (Escape clears the filter text)"),
     ("Ctrl+N", "New meeting"),
     ("Ctrl+Shift+A", "New follow-up action"),
+    ("Ctrl+Shift+Up / Ctrl+Shift+Down", "Move the selected measure up or down in its appendix"),
     ("Ctrl+E", "Export the appendices workbook"),
     ("Ctrl+I", "Import a provider dataset"),
     ("Ctrl+Z", "Undo typing in a text box, or the last change to the questions list"),
@@ -44,7 +45,10 @@ typing is saved as you go, and when you move to another measure or meeting.</p>
 higher or lower is better: &#9650; improving, &#9654; stable, &#9660; declining.
 A &#9998; in the <b>Challenge</b> column means something has been written for the measure.
 <b>Placement</b> in <i>italics</i> is the suggestion from status and travel; choose it in
-the form to decide.</p>
+the form to decide. Only what the meeting said is published: a measure appears in an
+appendix when you placed it there, or when something is written for it and the
+suggestion places it there. The number after the appendix (Appendix 1 &middot; 2) is
+its place in the printed appendix; Ctrl+Shift+Up and Ctrl+Shift+Down move it.</p>
 <p><b>Follow-up actions</b> that are still open carry forward to later meetings until
 they are marked done or dropped.</p>
 <h3>Keyboard</h3>
