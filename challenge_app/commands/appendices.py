@@ -3,12 +3,15 @@
 ``challenge-app export --db PATH --period "2016/17 Q1" --out FILE.xlsx`` exports
 the latest meeting that reviewed the period. Bad input (no such database, a
 period that is not a quarter, no meeting on it, an output that cannot be
-written) exits 2 with a message saying which, and writes nothing.
+written) exits 2 with a message saying which, and writes nothing. Measures
+placed in an appendix with nothing written for them are published with empty
+cells; they are named on stderr so the officer can write for them.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from challenge_app.commands import add_db_argument, require_db
@@ -35,6 +38,7 @@ def _no_meeting(store: Store, period: str, db: Path) -> InputError:
 def run(args: argparse.Namespace) -> int:
     # Imported here, not at the top: the GUI builds this parser at every start-up
     # and must not pay for openpyxl or the pack reader until a command runs.
+    from challenge_app.board import board_for_meeting
     from challenge_app.export import export_appendices
     from challenge_app.export.appendices import check_out_path
 
@@ -52,10 +56,17 @@ def run(args: argparse.Namespace) -> int:
         if meeting is None:
             raise _no_meeting(store, period, db)
         result = export_appendices(store, meeting, out, TerminalProgress())
+        empty = [r for r in board_for_meeting(store, meeting) if r.placed_but_empty]
     finally:
         store.close()
     print(
         f"Wrote {result.path} ({meeting.label}): "
         f"{result.appendix1} measures in Appendix 1, {result.appendix2} in Appendix 2"
     )
+    if empty:
+        listed = ", ".join(f"{r.code} ({r.published.label})" for r in empty)
+        print(
+            f"Placed in an appendix with nothing written, so published with empty cells: {listed}",
+            file=sys.stderr,
+        )
     return 0
