@@ -19,7 +19,7 @@ from pathlib import Path
 from challenge_app.errors import InputError, Problem
 
 
-def _problem(out: Path, exc: OSError, *, replacing: bool) -> InputError:
+def _problem(out: Path, exc: OSError, *, replacing: bool, what: str) -> InputError:
     if isinstance(exc, PermissionError):
         if replacing:
             why = (
@@ -30,14 +30,16 @@ def _problem(out: Path, exc: OSError, *, replacing: bool) -> InputError:
             why = "you do not have permission to write in that folder; choose another folder"
     else:
         why = exc.strerror or str(exc)
-    return InputError(Problem(f"cannot write the workbook: {why}", file=str(out)))
+    return InputError(Problem(f"cannot write {what}: {why}", file=str(out)))
 
 
-def write_atomically(out: Path, write: Callable[[Path], None]) -> Path:
+def write_atomically(
+    out: Path, write: Callable[[Path], None], *, what: str = "the workbook"
+) -> Path:
     """Call ``write(temporary_path)``, then move the result to ``out``.
 
     Anything ``write`` raises propagates after the temporary file is removed,
-    and ``out`` is exactly as it was before.
+    and ``out`` is exactly as it was before. ``what`` names the file in messages.
     """
     out = Path(out)
     if out.is_dir():
@@ -47,18 +49,18 @@ def write_atomically(out: Path, write: Callable[[Path], None]) -> Path:
     try:
         fd, name = tempfile.mkstemp(prefix=f".~{out.stem}.", suffix=".tmp", dir=out.parent)
     except OSError as exc:
-        raise _problem(out, exc, replacing=False) from exc
+        raise _problem(out, exc, replacing=False, what=what) from exc
     os.close(fd)
     temporary = Path(name)
     try:
         try:
             write(temporary)
         except OSError as exc:
-            raise _problem(out, exc, replacing=False) from exc
+            raise _problem(out, exc, replacing=False, what=what) from exc
         try:
             os.replace(temporary, out)
         except OSError as exc:
-            raise _problem(out, exc, replacing=True) from exc
+            raise _problem(out, exc, replacing=True, what=what) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             temporary.unlink()
