@@ -31,6 +31,7 @@ import functools
 import logging
 import re
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -71,6 +72,13 @@ class Word(NamedTuple):
     start: int
     end: int
     text: str
+
+
+class Scan(NamedTuple):
+    """What ``Speller.scan`` found, and whether every word was checked."""
+
+    misspelt: list[Word]
+    complete: bool
 
 
 def _is_acronym(word: str) -> bool:
@@ -232,24 +240,37 @@ class Speller:
         return False
 
     def misspelt(self, text: str) -> list[Word]:
-        """The misspelt words in ``text``, in order.
+        """The misspelt words in ``text``, in order."""
+        return self.scan(text).misspelt
+
+    def scan(self, text: str, deadline: float | None = None) -> Scan:
+        """The misspelt words in ``text``, checking new words only until ``deadline``.
 
         The hot path of highlighting as the officer types: one regular
         expression pass and a dictionary look-up per word once it is cached;
-        addresses are looked for only when something looks misspelt.
+        addresses are looked for only when something looks misspelt. A word
+        never seen before costs a Hunspell call (~20 µs); past ``deadline``
+        (``time.perf_counter()``) such words are left unchecked, counted as
+        right for now, and ``complete`` is False so the caller can come back.
         """
+        if not self._loaded:
+            self.load()
         cache = self._cache
         suspects = []
+        complete = True
         for match in _WORD.finditer(text):
             word = match.group()
             correct = cache.get(word)
             if correct is None:
+                if deadline is not None and time.perf_counter() > deadline:
+                    complete = False
+                    continue
                 correct = self.check(word)
             if not correct:
                 suspects.append(Word(match.start(), match.end(), word))
         if suspects and _may_hold_address(text):
             suspects = list(_outside_addresses(text, suspects))
-        return suspects
+        return Scan(suspects, complete)
 
     def suggest(self, word: str, limit: int = SUGGESTIONS) -> list[str]:
         """Likely intended spellings, best first (none for a word spelt right)."""

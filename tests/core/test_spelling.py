@@ -187,3 +187,14 @@ def test_nothing_is_read_until_first_use(tmp_path):
 
 def test_the_personal_list_lives_in_the_data_folder():
     assert default_personal_path() == data_dir() / PERSONAL_FILENAME
+
+
+def test_a_scan_past_its_deadline_leaves_new_words_for_later(speller):
+    speller.load()
+    assert speller.check("recieve") is False  # now cached
+    first = speller.scan("recieve and teh", deadline=0.0)  # no time for new words
+    assert [w.text for w in first.misspelt] == ["recieve"]
+    assert not first.complete
+    second = speller.scan("recieve and teh")
+    assert [w.text for w in second.misspelt] == ["recieve", "teh"]
+    assert second.complete

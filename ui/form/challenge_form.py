@@ -34,6 +34,7 @@ from challenge_app.store import Store
 from ui.form.autosave import Autosaver, SaveIndicator
 from ui.form.challenge_fields import ChallengeFields, as_text, same_content
 from ui.form.performance_panel import PerformancePanel
+from ui.form.spelling import attach_spelling
 from ui.form.trend_chart import TrendChart
 from ui.form.trend_data import build_trend
 
@@ -71,6 +72,7 @@ class ChallengeForm(QWidget):
         self.trend = TrendChart()
         self.fields = ChallengeFields()
         self.fields.edited.connect(self._edited)
+        self.spelling = attach_spelling(self.fields)  # UK English, as typed
         # The fields by name, for the main window and tests: form.comment etc.
         f = self.fields
         self.comment_label, self.comment = f.comment_label, f.comment

@@ -11,7 +11,7 @@ still puts back the question as it was before editing began.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QLineEdit,
@@ -23,6 +23,9 @@ from PySide6.QtWidgets import (
 
 class LiveQuestionDelegate(QStyledItemDelegate):
     """Commits as typed; Escape restores the question as it was (see module docstring)."""
+
+    #: A question's editor was just made (spelling attaches itself to it).
+    editor_created = Signal(QWidget)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -36,6 +39,7 @@ class LiveQuestionDelegate(QStyledItemDelegate):
         if isinstance(editor, QLineEdit):
             self._before[editor] = (QPersistentModelIndex(index), index.data() or "")
             editor.textEdited.connect(lambda _text, e=editor: self.commitData.emit(e))
+        self.editor_created.emit(editor)
         return editor
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:

@@ -1,0 +1,334 @@
+"""Spelling in the challenge form: red wavy underlines and right-click suggestions.
+
+The five text fields (comment, questions, response, notes, headline) mark
+misspelt words as the officer types, in UK English (``challenge_app.spelling``).
+Right-clicking a marked word (or the Menu key with the cursor in it) puts the
+suggestions and "Add to dictionary" at the top of the field's usual menu.
+
+Typing is never held up: Qt's ``QSyntaxHighlighter`` re-marks only the
+paragraph being edited, words already checked are remembered, and when new
+words would take more than ``BUDGET_MS`` in one turn of the event loop (a long
+paste) the rest are checked on the following turns. The dictionary loads
+``LOAD_DELAY_MS`` after the form is built, when the window has painted, so
+start-up never waits for it; until then nothing is marked.
+
+A question is edited in a one-line ``QLineEdit``, which has no document to
+highlight; its underlines are set as the line's display formats through the
+public input-method event, the way an input method shows its own underlines.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QInputMethodEvent,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QLineEdit, QMenu, QMessageBox, QPlainTextEdit, QWidget
+
+from challenge_app.errors import InputError
+from challenge_app.spelling import Speller, Word, word_at
+from ui.text import message_box
+
+#: Time the highlighting may spend on words never seen before, per event-loop turn.
+BUDGET_MS = 6.0
+#: The dictionary loads this long after the form is built (after the first paint).
+LOAD_DELAY_MS = 400
+MISSPELT_COLOUR = QColor(220, 0, 0)
+
+
+def misspelt_format() -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+    fmt.setUnderlineColor(MISSPELT_COLOUR)
+    return fmt
+
+
+class SpellingService(QObject):
+    """One speller for a form's fields: loading it, budgeting it, the personal list."""
+
+    #: Emitted when the dictionary has loaded or a word was added: re-mark everything.
+    changed = Signal()
+
+    def __init__(self, speller: Speller | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.speller = speller or Speller()
+        self._deadline: float | None = None
+        self._deferred: list[Callable[[], None]] = []
+        self._load_scheduled = False
+
+    # -- loading ----------------------------------------------------------
+    def load_soon(self, delay_ms: int = LOAD_DELAY_MS) -> None:
+        if not self._load_scheduled and not self.speller.loaded:
+            self._load_scheduled = True
+            QTimer.singleShot(delay_ms, self, self.load_now)
+
+    def load_now(self) -> None:
+        """Load the dictionary (if not yet loaded) and mark every attached field."""
+        if self.speller.loaded:
+            return
+        self.speller.load()
+        self.changed.emit()
+
+    # -- the per-turn budget ----------------------------------------------
+    def deadline(self) -> float:
+        """When this turn's time for new words runs out (``time.perf_counter``)."""
+        if self._deadline is None:
+            self._deadline = time.perf_counter() + BUDGET_MS / 1000
+            QTimer.singleShot(0, self, self._next_turn)
+        return self._deadline
+
+    def later(self, redo: Callable[[], None]) -> None:
+        """Run ``redo`` on a following turn, with a fresh budget."""
+        self._deferred.append(redo)
+        self.deadline()  # makes sure a next turn is scheduled
+
+    def _next_turn(self) -> None:
+        self._deadline = None
+        pending, self._deferred = self._deferred, []
+        for redo in pending:
+            try:
+                redo()
+            except RuntimeError:  # its field was closed meanwhile (a question's editor)
+                continue
+
+    # -- the personal word list -------------------------------------------
+    def add_word(self, word: str, parent: QWidget | None) -> None:
+        """Accept ``word`` from now on; say so if it could not be kept for next time."""
+        try:
+            self.speller.add(word)
+        except InputError as exc:
+            message_box(
+                parent,
+                QMessageBox.Icon.Warning,
+                "Add to dictionary",
+                f"“{word}” is accepted until you close the program, but could not be "
+                "kept for next time.",
+                informative=str(exc),
+            ).exec()
+        self.changed.emit()
+
+    # -- attaching to fields ----------------------------------------------
+    def attach_text_edit(self, edit: QPlainTextEdit) -> SpellingHighlighter:
+        highlighter = SpellingHighlighter(edit, self)
+        menu = _ContextMenu(self, _PlainTextTarget(edit), parent=edit)
+        edit.installEventFilter(menu)
+        edit.viewport().installEventFilter(menu)
+        return highlighter
+
+    def attach_line_edit(self, edit: QWidget) -> None:
+        """Mark a question's in-place editor (a ``QLineEdit``) and give it the menu."""
+        if isinstance(edit, QLineEdit):
+            edit.installEventFilter(_ContextMenu(self, _LineTarget(edit), parent=edit))
+            LineSpelling(edit, self)
+
+
+class SpellingHighlighter(QSyntaxHighlighter):
+    """Underlines misspelt words, one paragraph (block) at a time.
+
+    Qt re-marks the paragraph being typed in by itself. When this highlighter
+    re-marks on its own (the dictionary loaded, a word was added, words left
+    for later), the field's signals are held: Qt reports new formats as a
+    change of contents, and the form would take that for the officer's edit.
+    """
+
+    def __init__(self, edit: QPlainTextEdit, service: SpellingService):
+        super().__init__(edit.document())
+        self.edit = edit
+        self.service = service
+        self._format = misspelt_format()
+        service.changed.connect(self.remark)
+
+    def highlightBlock(self, text: str) -> None:
+        speller = self.service.speller
+        if not speller.loaded or not text:
+            return
+        scan = speller.scan(text, self.service.deadline())
+        for word in scan.misspelt:
+            self.setFormat(word.start, word.end - word.start, self._format)
+        if not scan.complete:
+            self._come_back(self.currentBlock().blockNumber())
+
+    def remark(self) -> None:
+        """Mark the whole text again, without it counting as an edit."""
+        self._quietly(self.rehighlight)
+
+    def _quietly(self, action: Callable[[], None]) -> None:
+        held = self.edit.blockSignals(True)
+        try:
+            action()
+        finally:
+            self.edit.blockSignals(held)
+
+    def _come_back(self, number: int) -> None:
+        def redo() -> None:
+            block = self.document().findBlockByNumber(number)
+            if block.isValid():
+                self._quietly(lambda: self.rehighlightBlock(block))
+
+        self.service.later(redo)
+
+
+class LineSpelling(QObject):
+    """Underlines misspelt words in a ``QLineEdit`` as its display formats."""
+
+    def __init__(self, edit: QLineEdit, service: SpellingService):
+        super().__init__(edit)
+        self.edit = edit
+        self.service = service
+        self._format = misspelt_format()
+        edit.textChanged.connect(self.mark)
+        service.changed.connect(self.mark)
+        self.mark()
+
+    def mark(self, *args) -> None:
+        speller = self.service.speller
+        if not speller.loaded:
+            return
+        text = self.edit.text()
+        scan = speller.scan(text, self.service.deadline())
+        if not scan.complete:
+            self.service.later(self.mark)
+        cursor = self.edit.cursorPosition()  # the event's positions count from the cursor
+        attributes = [
+            QInputMethodEvent.Attribute(
+                QInputMethodEvent.AttributeType.TextFormat,
+                word.start - cursor,
+                word.end - word.start,
+                self._format,
+            )
+            for word in scan.misspelt
+        ]
+        QCoreApplication.sendEvent(self.edit, QInputMethodEvent("", attributes))
+
+    def misspelt(self) -> list[Word]:
+        """What is marked now (for tests and the menu)."""
+        return self.service.speller.misspelt(self.edit.text())
+
+
+# -- the right-click menu ---------------------------------------------------
+class _PlainTextTarget:
+    """The word under a point of a ``QPlainTextEdit``, and replacing it."""
+
+    def __init__(self, edit: QPlainTextEdit):
+        self.widget = edit
+
+    def read_only(self) -> bool:
+        return self.widget.isReadOnly()
+
+    def word(self, event: QContextMenuEvent, source: QObject) -> tuple[Word, int] | None:
+        edit = self.widget
+        if event.reason() == QContextMenuEvent.Reason.Mouse:
+            point = event.pos()
+            if source is edit:
+                point = edit.viewport().mapFrom(edit, point)
+            cursor = edit.cursorForPosition(point)
+        else:
+            cursor = edit.textCursor()
+        block = cursor.block()
+        found = word_at(block.text(), cursor.positionInBlock())
+        return (found, block.position()) if found else None
+
+    def replace(self, word: Word, offset: int, text: str) -> None:
+        cursor = QTextCursor(self.widget.document())
+        cursor.setPosition(offset + word.start)
+        cursor.setPosition(offset + word.end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(text)  # one step for Ctrl+Z
+        self.widget.setTextCursor(cursor)
+
+    def standard_menu(self) -> QMenu:
+        return self.widget.createStandardContextMenu()
+
+
+class _LineTarget:
+    """The word under a point of a ``QLineEdit``, and replacing it."""
+
+    def __init__(self, edit: QLineEdit):
+        self.widget = edit
+
+    def read_only(self) -> bool:
+        return self.widget.isReadOnly()
+
+    def word(self, event: QContextMenuEvent, source: QObject) -> tuple[Word, int] | None:
+        edit = self.widget
+        if event.reason() == QContextMenuEvent.Reason.Mouse:
+            position = edit.cursorPositionAt(event.pos())
+        else:
+            position = edit.cursorPosition()
+        found = word_at(edit.text(), position)
+        return (found, 0) if found else None
+
+    def replace(self, word: Word, offset: int, text: str) -> None:
+        self.widget.setSelection(word.start, word.end - word.start)
+        self.widget.insert(text)
+
+    def standard_menu(self) -> QMenu:
+        return self.widget.createStandardContextMenu()
+
+
+class _ContextMenu(QObject):
+    """Puts suggestions and "Add to dictionary" on top of a field's own menu."""
+
+    def __init__(self, service: SpellingService, target, parent: QObject):
+        super().__init__(parent)
+        self.service = service
+        self.target = target
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.ContextMenu or self.target.read_only():
+            return False
+        self.service.load_now()  # first use: the officer asked for it
+        found = self.target.word(event, watched)
+        if found is None or self.service.speller.check(found[0].text):
+            return False  # the field's usual menu
+        menu = self.build_menu(*found)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+        return True
+
+    def build_menu(self, word: Word, offset: int) -> QMenu:
+        """The field's standard menu with the spelling actions first."""
+        menu = self.target.standard_menu()
+        first = menu.actions()[0] if menu.actions() else None
+        suggestions = self.service.speller.suggest(word.text)
+        actions: list[QAction] = []
+        for suggestion in suggestions:
+            action = QAction(suggestion, menu)
+            font = action.font()
+            font.setWeight(QFont.Weight.Bold)
+            action.setFont(font)
+            action.triggered.connect(
+                lambda _checked=False, s=suggestion: self.target.replace(word, offset, s)
+            )
+            actions.append(action)
+        if not suggestions:
+            none = QAction("(no suggestions)", menu)
+            none.setEnabled(False)
+            actions.append(none)
+        add = QAction(f"Add “{word.text}” to dictionary", menu)
+        add.triggered.connect(
+            lambda _checked=False: self.service.add_word(word.text, self.target.widget)
+        )
+        actions.append(add)
+        menu.insertActions(first, actions)
+        menu.insertSeparator(first)
+        return menu
+
+
+def attach_spelling(fields, service: SpellingService | None = None) -> SpellingService:
+    """Spelling for the challenge fields: the four text boxes and the questions' editor."""
+    service = service or SpellingService(parent=fields)
+    for edit in fields.text_edits():
+        service.attach_text_edit(edit)
+    fields.questions.delegate.editor_created.connect(service.attach_line_edit)
+    service.load_soon()
+    return service
