@@ -51,6 +51,10 @@ suggestion places it there. The number after the appendix (Appendix 1 &middot; 2
 its place in the printed appendix; Ctrl+Shift+Up and Ctrl+Shift+Down move it.</p>
 <p><b>Follow-up actions</b> that are still open carry forward to later meetings until
 they are marked done or dropped.</p>
+<p><b>Spelling</b> is checked in UK English as you type: a red wavy line marks a word the
+dictionary does not know (codes such as A09 and acronyms such as DMBC are left alone).
+Right-click the word, or press the Menu key, for suggestions or to add it to your own
+dictionary, which is kept for next time.</p>
 <h3>Keyboard</h3>
 <table cellspacing="6">{keys}</table>
 """

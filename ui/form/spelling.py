@@ -9,8 +9,9 @@ Typing is never held up: Qt's ``QSyntaxHighlighter`` re-marks only the
 paragraph being edited, words already checked are remembered, and when new
 words would take more than ``BUDGET_MS`` in one turn of the event loop (a long
 paste) the rest are checked on the following turns. The dictionary loads
-``LOAD_DELAY_MS`` after the form is built, when the window has painted, so
-start-up never waits for it; until then nothing is marked.
+``LOAD_DELAY_MS`` after the fields are first painted, so start-up never
+waits for it (nor does the officer, unless they right-click a word in the
+first moments); until then nothing is marked.
 
 A question is edited in a one-line ``QLineEdit``, which has no document to
 highlight; its underlines are set as the line's display formats through the
@@ -41,7 +42,7 @@ from ui.text import message_box
 
 #: Time the highlighting may spend on words never seen before, per event-loop turn.
 BUDGET_MS = 6.0
-#: The dictionary loads this long after the form is built (after the first paint).
+#: The dictionary loads this long after the fields are first painted.
 LOAD_DELAY_MS = 400
 MISSPELT_COLOUR = QColor(220, 0, 0)
 
@@ -67,10 +68,17 @@ class SpellingService(QObject):
         self._load_scheduled = False
 
     # -- loading ----------------------------------------------------------
-    def load_soon(self, delay_ms: int = LOAD_DELAY_MS) -> None:
-        if not self._load_scheduled and not self.speller.loaded:
-            self._load_scheduled = True
-            QTimer.singleShot(delay_ms, self, self.load_now)
+    def load_after_first_paint(self, widget: QWidget) -> None:
+        """Load ``LOAD_DELAY_MS`` after ``widget`` is first painted: never before it."""
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            if not self._load_scheduled and not self.speller.loaded:
+                self._load_scheduled = True
+                QTimer.singleShot(LOAD_DELAY_MS, self, self.load_now)
+        return False
 
     def load_now(self) -> None:
         """Load the dictionary (if not yet loaded) and mark every attached field."""
@@ -330,5 +338,5 @@ def attach_spelling(fields, service: SpellingService | None = None) -> SpellingS
     for edit in fields.text_edits():
         service.attach_text_edit(edit)
     fields.questions.delegate.editor_created.connect(service.attach_line_edit)
-    service.load_soon()
+    service.load_after_first_paint(fields)
     return service
