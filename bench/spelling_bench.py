@@ -25,14 +25,15 @@ from pathlib import Path
 
 from bench.ui_bench import FRAME_MS, _settle, _timed
 
-WORDS = (
+SAMPLE = (
     "the council officers reviewed performance against target and tolerance this quarter "
     "while the provider explained that staffing pressures in the assessment team had "
     "reduced timeliness although the trend since April shows recovery and the Director "
     "expects figures back inside tolerance by the next meeting subject to recruitment of "
     "two social workers DMBC asked for a recovery plan with monthly milestones for A09 "
     "and E20-22 recieve colour behaviour programme organise safeguarding"
-).split()
+)
+WORDS = SAMPLE.split()
 TOTAL_WORDS = 5_000
 KEYS = "performance improveing "  # typed one key at a time: a word, a typo, spaces
 

@@ -59,14 +59,14 @@ def point_of(edit: QPlainTextEdit, word: str) -> QPoint:
     return edit.cursorRect(cursor).center()
 
 
-def right_click(widget, point: QPoint) -> None:
-    """The context-menu event a right click (or the Menu key) sends."""
-    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, widget.mapToGlobal(point))
-    QApplication.sendEvent(widget, event)
-
-
-def context_menu(qtbot, widget, point: QPoint, choose: str | None = None) -> list[str]:
-    """Right-click at ``point``; trigger the item ``choose``; return the menu's items."""
+def context_menu(
+    qtbot,
+    widget,
+    point: QPoint,
+    choose: str | None = None,
+    reason: QContextMenuEvent.Reason = QContextMenuEvent.Reason.Mouse,
+) -> list[str]:
+    """Right-click at ``point`` (or press the Menu key); trigger ``choose``; return the items."""
     seen: list[str] = []
 
     def answer() -> None:
@@ -81,7 +81,7 @@ def context_menu(qtbot, widget, point: QPoint, choose: str | None = None) -> lis
             action.trigger()
 
     QTimer.singleShot(0, answer)
-    right_click(widget, point)
+    QApplication.sendEvent(widget, QContextMenuEvent(reason, point, widget.mapToGlobal(point)))
     qtbot.waitUntil(lambda: bool(seen))
     return seen
 
@@ -162,26 +162,9 @@ def test_a_question_being_typed_is_marked_and_corrected(qtbot, form, demo_store,
 def test_the_menu_key_offers_suggestions_for_the_word_at_the_cursor(qtbot, form):
     edit = form.headline
     type_into(qtbot, edit, "Much improveing")
-    seen: list[str] = []
-
-    def answer() -> None:
-        menu = QApplication.activePopupWidget()
-        if not isinstance(menu, QMenu):
-            QTimer.singleShot(20, answer)
-            return
-        seen.extend(a.text() for a in menu.actions())
-        menu.close()
-
-    QTimer.singleShot(0, answer)
-    cursor_at = edit.cursorRect().center()
-    QApplication.sendEvent(
-        edit,
-        QContextMenuEvent(
-            QContextMenuEvent.Reason.Keyboard, cursor_at, edit.mapToGlobal(cursor_at)
-        ),
-    )
-    qtbot.waitUntil(lambda: bool(seen))
-    assert "improving" in seen
+    keyboard = QContextMenuEvent.Reason.Keyboard
+    items = context_menu(qtbot, edit, edit.cursorRect().center(), reason=keyboard)
+    assert "improving" in items
 
 
 def test_a_correct_word_gets_the_usual_menu(qtbot, form):

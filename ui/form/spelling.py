@@ -224,14 +224,28 @@ class LineSpelling(QObject):
 
 
 # -- the right-click menu ---------------------------------------------------
-class _PlainTextTarget:
-    """The word under a point of a ``QPlainTextEdit``, and replacing it."""
+class _Target:
+    """A field the menu works on: ``word`` under the click and ``replace`` it."""
 
-    def __init__(self, edit: QPlainTextEdit):
-        self.widget = edit
+    def __init__(self, widget: QPlainTextEdit | QLineEdit):
+        self.widget = widget
 
     def read_only(self) -> bool:
         return self.widget.isReadOnly()
+
+    def standard_menu(self) -> QMenu:
+        return self.widget.createStandardContextMenu()
+
+    def word(self, event: QContextMenuEvent, source: QObject) -> tuple[Word, int] | None:
+        """The word at the event and the offset of its paragraph in the whole text."""
+        raise NotImplementedError
+
+    def replace(self, word: Word, offset: int, text: str) -> None:
+        raise NotImplementedError
+
+
+class _PlainTextTarget(_Target):
+    """The word under a point of a ``QPlainTextEdit``, and replacing it."""
 
     def word(self, event: QContextMenuEvent, source: QObject) -> tuple[Word, int] | None:
         edit = self.widget
@@ -253,18 +267,9 @@ class _PlainTextTarget:
         cursor.insertText(text)  # one step for Ctrl+Z
         self.widget.setTextCursor(cursor)
 
-    def standard_menu(self) -> QMenu:
-        return self.widget.createStandardContextMenu()
 
-
-class _LineTarget:
+class _LineTarget(_Target):
     """The word under a point of a ``QLineEdit``, and replacing it."""
-
-    def __init__(self, edit: QLineEdit):
-        self.widget = edit
-
-    def read_only(self) -> bool:
-        return self.widget.isReadOnly()
 
     def word(self, event: QContextMenuEvent, source: QObject) -> tuple[Word, int] | None:
         edit = self.widget
@@ -279,14 +284,11 @@ class _LineTarget:
         self.widget.setSelection(word.start, word.end - word.start)
         self.widget.insert(text)
 
-    def standard_menu(self) -> QMenu:
-        return self.widget.createStandardContextMenu()
-
 
 class _ContextMenu(QObject):
     """Puts suggestions and "Add to dictionary" on top of a field's own menu."""
 
-    def __init__(self, service: SpellingService, target, parent: QObject):
+    def __init__(self, service: SpellingService, target: _Target, parent: QObject):
         super().__init__(parent)
         self.service = service
         self.target = target
