@@ -326,9 +326,9 @@ class Speller:
         try:
             self.personal_path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise InputError(
-                Problem(f"cannot create the folder: {exc.strerror}", file=str(self.personal_path))
-            ) from exc
+            folder = self.personal_path.parent
+            problem = Problem(f"cannot create the folder {folder}: {exc.strerror}")
+            raise InputError(problem) from exc
         write_atomically(
             self.personal_path,
             lambda temporary: temporary.write_text(text, encoding="utf-8", newline="\n"),
