@@ -80,9 +80,11 @@ class _Waiter(QObject):
     @Slot(int, int, str)
     def show_progress(self, done: int, total: int, what: str) -> None:
         if total > 0:
+            # The label first: on a modal dialog setValue() processes events, and the
+            # officer must never see a new stage's count under the old stage's words.
+            self.dialog.setLabelText(f"{what}…")
             self.dialog.setMaximum(total)
             self.dialog.setValue(min(done, total))
-            self.dialog.setLabelText(f"{what}…")
         else:  # the file does not say how long it is: count instead
             self.dialog.setLabelText(f"{what}… {done:,} so far")
 
