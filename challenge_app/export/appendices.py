@@ -25,10 +25,9 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from challenge_app.errors import InputError, Problem
 from challenge_app.export.actions_sheet import write_actions
 from challenge_app.export.appendix_sheet import write_appendix
-from challenge_app.export.atomic import write_atomically
+from challenge_app.export.atomic import WORKBOOK, check_suffix, write_atomically
 from challenge_app.export.blank_workbook import report_workbook
 from challenge_app.export.cells import Styles
 from challenge_app.export.data_sheet import write_data
@@ -91,12 +90,7 @@ def build_workbook(report: Report, progress: Progress = no_progress) -> Workbook
 
 
 def check_out_path(out: Path) -> Path:
-    out = Path(out)
-    if out.suffix.lower() != ".xlsx":
-        raise InputError(
-            Problem("the workbook's name must end in .xlsx (Excel opens it by that)", str(out))
-        )
-    return out
+    return check_suffix(out, WORKBOOK)
 
 
 def export_appendices(

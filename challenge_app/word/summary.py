@@ -1,0 +1,97 @@
+"""The head of the report: the period, the summary table and the hard-to-shift measures.
+
+The summary table counts contract measures by service area and status, with
+the status headings in the report's order (worst first) and an empty cell for
+zero, as the reference report prints it. The numbers come from the core's
+``summary`` module, the same as the workbook's Summary sheet.
+"""
+
+from __future__ import annotations
+
+from docx.document import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.table import Table
+
+from challenge_app.export.report import Report
+from challenge_app.export.runs import Run, runs_of
+from challenge_app.export.summary_sheet import (
+    AREA_HEADING,
+    HARD_TO_SHIFT_TITLE,
+    TOTAL_HEADING,
+    hard_to_shift,
+)
+from challenge_app.rag import REPORT_ORDER
+from challenge_app.summary import Rated, SummaryRow, summary_table, summary_totals
+from challenge_app.word.page import HEADING_1, HEADING_2
+from challenge_app.word.runs import add_runs, fill_cell
+from challenge_app.word.tables import add_table, header_row
+
+#: Share of the page's width: the area's name, each status, the total.
+_AREA_SHARE, _STATUS_SHARE, _TOTAL_SHARE = 30, 15, 10
+
+
+def period_heading(report: Report) -> str:
+    """``Quarter 1 2016/17``."""
+    quarter = report.quarter
+    return f"Quarter {quarter.number} {quarter.financial_year}"
+
+
+def count_text(n: int) -> str:
+    """A count as the summary table prints it: zero is an empty cell."""
+    return str(n) if n else ""
+
+
+def _count_row(table: Table, row: SummaryRow, *, bold: bool = False) -> None:
+    cells = table.add_row().cells
+    fill_cell(cells[0], runs_of(Run(row.area, bold=bold)))
+    counts = [row.counts[s] for s in REPORT_ORDER] + [row.total]
+    for cell, n in zip(cells[1:], counts, strict=True):
+        fill_cell(cell, [Run(count_text(n), bold=bold)] if n else [])
+        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def add_summary_table(document: Document, report: Report, width: int) -> list[SummaryRow]:
+    """Areas by status, then the total row; return the area rows."""
+    shares = [_AREA_SHARE] + [_STATUS_SHARE] * len(REPORT_ORDER) + [_TOTAL_SHARE]
+    table, element = add_table(document, [width * s // sum(shares) for s in shares])
+    header_row(
+        table,
+        element,
+        [AREA_HEADING, *(s.report_wording for s in REPORT_ORDER), TOTAL_HEADING],
+        fills=[None, *(s.colour for s in REPORT_ORDER), None],
+    )
+    for cell in table.rows[0].cells[1:]:
+        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    rows = summary_table(
+        Rated(r.code, r.measure.area, r.measure.kind, r.status) for r in report.board
+    )
+    for row in rows:
+        _count_row(table, row)
+    _count_row(table, summary_totals(rows), bold=True)
+    return rows
+
+
+def add_hard_to_shift(document: Document, report: Report) -> None:
+    """A paragraph naming the measures outside tolerance two or more quarters running."""
+    document.add_paragraph(HARD_TO_SHIFT_TITLE, style=HEADING_2)
+    stuck = hard_to_shift(report)
+    if not stuck:
+        document.add_paragraph("No measure has been outside tolerance for two quarters running.")
+        return
+    parts: list[Run] = []
+    for i, r in enumerate(stuck):
+        if i:
+            parts.append(Run("; "))
+        parts.append(Run(f"{r.code} {r.measure.title}", bold=True))
+        parts.append(Run(f" ({r.red_streak} quarters)"))
+    add_runs(document.add_paragraph(), runs_of(*parts, Run("."), sep=""))
+
+
+def add_summary(document: Document, report: Report, width: int) -> None:
+    """The period heading, the meeting, the summary table and the hard-to-shift paragraph."""
+    document.add_paragraph(period_heading(report), style=HEADING_1)
+    meeting = report.meeting
+    when = f"{meeting.date.day} {meeting.date:%B %Y}"
+    add_runs(document.add_paragraph(), runs_of(Run(f"Reviewed at {meeting.title} on {when}.")))
+    add_summary_table(document, report, width)
+    add_hard_to_shift(document, report)
