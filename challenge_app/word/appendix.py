@@ -31,7 +31,7 @@ from challenge_app.export.runs import Run
 from challenge_app.models import Placement
 from challenge_app.word import markup
 from challenge_app.word.page import HEADING_1, start_landscape_section, text_width
-from challenge_app.word.runs import add_runs, fill_cell
+from challenge_app.word.runs import body_paragraph, fill_cell
 from challenge_app.word.tables import add_table, header_row
 from challenge_app.word.tiles import add_tiles
 
@@ -58,13 +58,11 @@ def add_records_table(document: Document, report: Report, rows: list[BoardRow], 
     parties = report.parties
     header_row(table, element, [MEASURE_HEADING, parties.comment_heading, parties.response_heading])
     for board_row in rows:
-        cells = table.add_row().cells
-        fill_cell(cells[0], measure_runs(board_row))
-        fill_cell(cells[1], comment_runs(board_row))
-        fill_cell(cells[2], response_runs(board_row))
-    records = list(markup.rows(element))[1:]
-    for tr, board_row in zip(records, rows, strict=True):
-        markup.shade(markup.cells(tr)[0], board_row.status.colour)
+        measure, comment, response = markup.new_row(table, element)
+        fill_cell(measure, measure_runs(board_row))
+        markup.shade(measure, board_row.status.colour)
+        fill_cell(comment, comment_runs(board_row))
+        fill_cell(response, response_runs(board_row))
 
 
 def add_appendix(document: Document, report: Report, placement: Placement) -> int:
@@ -74,8 +72,8 @@ def add_appendix(document: Document, report: Report, placement: Placement) -> in
     document.add_paragraph(appendix_title(placement), style=HEADING_1)
     rows = report.placed(placement)
     if not rows:
-        add_runs(
-            document.add_paragraph(),
+        body_paragraph(
+            document,
             [Run(f"No measures are placed in {placement.label} for {report.period}.", italic=True)],
         )
         return 0

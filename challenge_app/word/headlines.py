@@ -17,7 +17,7 @@ from challenge_app.export.report import Report
 from challenge_app.export.runs import Run, runs_of
 from challenge_app.models import Placement
 from challenge_app.word.page import BULLET, HEADING_2
-from challenge_app.word.runs import add_runs
+from challenge_app.word.runs import body_paragraph
 
 HEADINGS = {
     Placement.APPENDIX1: (
@@ -45,13 +45,14 @@ def with_headline(rows: list[BoardRow]) -> list[BoardRow]:
 
 def add_headlines(document: Document, report: Report) -> None:
     """Both lists, each under its heading, in appendix order."""
+    bullet = document.styles[BULLET].style_id  # looked up once: each lookup scans every style
     for placement, heading in HEADINGS.items():
         document.add_paragraph(heading, style=HEADING_2)
         rows = with_headline(report.placed(placement))
         if not rows:
-            add_runs(
-                document.add_paragraph(),
+            body_paragraph(
+                document,
                 [Run(f"No headline conclusions recorded for {placement.label}.", italic=True)],
             )
         for row in rows:
-            add_runs(document.add_paragraph(style=BULLET), bullet_runs(row))
+            body_paragraph(document, bullet_runs(row), style_id=bullet)

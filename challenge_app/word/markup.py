@@ -27,12 +27,20 @@ from docx.document import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.section import Section
+from docx.table import Table
 from lxml.etree import ElementBase as Element
 
 #: Children of ``w:tcPr`` that the schema places after ``w:shd``.
 _AFTER_CELL_SHADING = ("w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign",
                        "w:hideMark", "w:headers", "w:cellIns", "w:cellDel", "w:cellMerge",
                        "w:tcPrChange")  # fmt: skip
+#: Children of ``w:tcPr`` that the schema places after ``w:vAlign``.
+_AFTER_VERTICAL_ALIGNMENT = _AFTER_CELL_SHADING[5:]
+#: Children of ``w:rPr`` that the schema places after ``w:color``.
+_AFTER_TEXT_COLOUR = ("w:spacing", "w:w", "w:kern", "w:position", "w:sz", "w:szCs",
+                      "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText",
+                      "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout",
+                      "w:specVanish", "w:oMath")  # fmt: skip
 #: Children of ``w:trPr`` that the schema places after ``w:tblHeader``.
 _AFTER_TABLE_HEADER = ("w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del", "w:trPrChange")
 #: Children of ``w:tblPr`` that the schema places after ``w:tblBorders``.
@@ -68,6 +76,27 @@ def last_table(document: Document) -> Element:
     return body.findall(qn("w:tbl"))[-1]
 
 
+def new_body_paragraph(document: Document) -> Element:
+    """An empty ``w:p`` at the end of the body, before the closing section properties."""
+    body = document.element.find(qn("w:body"))
+    paragraph = OxmlElement("w:p")
+    last = body[-1] if len(body) else None
+    if last is not None and last.tag == qn("w:sectPr"):
+        last.addprevious(paragraph)
+    else:
+        body.append(paragraph)
+    return paragraph
+
+
+def new_row(table: Table, element: Element) -> list[Element]:
+    """Add a row to ``table`` (python-docx sizes its cells); return the row's ``w:tc`` elements.
+
+    A new row is the last child of the ``w:tbl`` element.
+    """
+    table.add_row()
+    return cells(element[-1])
+
+
 def rows(table: Element) -> Iterator[Element]:
     """The ``w:tr`` elements of a table, in order."""
     return table.iterchildren(qn("w:tr"))
@@ -92,12 +121,24 @@ def repeat_as_header(row: Element) -> None:
         _insert(tr_pr, _element("w:tblHeader"), _AFTER_TABLE_HEADER)
 
 
-def shade(cell: Element, fill: str) -> None:
-    """Fill a cell with the colour ``fill`` (RGB hex, e.g. "B7DFB0")."""
+def _cell_properties(cell: Element) -> Element:
     tc_pr = cell.find(qn("w:tcPr"))
     if tc_pr is None:
         tc_pr = OxmlElement("w:tcPr")
         cell.insert(0, tc_pr)
+    return tc_pr
+
+
+def centre_vertically(cell: Element) -> None:
+    """Centre a cell's content between its top and bottom edges."""
+    tc_pr = _cell_properties(cell)
+    if tc_pr.find(qn("w:vAlign")) is None:
+        _insert(tc_pr, _element("w:vAlign", val="center"), _AFTER_VERTICAL_ALIGNMENT)
+
+
+def shade(cell: Element, fill: str) -> None:
+    """Fill a cell with the colour ``fill`` (RGB hex, e.g. "B7DFB0")."""
+    tc_pr = _cell_properties(cell)
     existing = tc_pr.find(qn("w:shd"))
     if existing is not None:
         tc_pr.remove(existing)
@@ -115,6 +156,16 @@ def borders(table: Element, colour: str, eighths_of_a_point: int) -> None:
         size = str(eighths_of_a_point)
         edges.append(_element(f"w:{edge}", val="single", sz=size, space="0", color=colour))
     _insert(tbl_pr, edges, _AFTER_TABLE_BORDERS)
+
+
+def colour_text(cell: Element, colour: str) -> None:
+    """Every run in a cell in the colour ``colour`` (RGB hex)."""
+    for run in cell.iter(qn("w:r")):
+        r_pr = run.find(qn("w:rPr"))
+        if r_pr is None:
+            r_pr = OxmlElement("w:rPr")
+            run.insert(0, r_pr)
+        _insert(r_pr, _element("w:color", val=colour), _AFTER_TEXT_COLOUR)
 
 
 def _field(instruction: str, shown: str) -> Element:

@@ -9,8 +9,8 @@ zero, as the reference report prints it. The numbers come from the core's
 from __future__ import annotations
 
 from docx.document import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.table import Table
+from lxml.etree import ElementBase
 
 from challenge_app.export.report import Report
 from challenge_app.export.runs import Run, runs_of
@@ -22,8 +22,9 @@ from challenge_app.export.summary_sheet import (
 )
 from challenge_app.rag import REPORT_ORDER
 from challenge_app.summary import Rated, SummaryRow, summary_table, summary_totals
+from challenge_app.word import markup
 from challenge_app.word.page import HEADING_1, HEADING_2
-from challenge_app.word.runs import add_runs, fill_cell
+from challenge_app.word.runs import body_paragraph, fill_cell
 from challenge_app.word.tables import add_table, header_row
 
 #: Share of the page's width: the area's name, each status, the total.
@@ -41,13 +42,12 @@ def count_text(n: int) -> str:
     return str(n) if n else ""
 
 
-def _count_row(table: Table, row: SummaryRow, *, bold: bool = False) -> None:
-    cells = table.add_row().cells
-    fill_cell(cells[0], runs_of(Run(row.area, bold=bold)))
+def _count_row(table: Table, element: ElementBase, row: SummaryRow, *, bold: bool = False) -> None:
+    area, *cells = markup.new_row(table, element)
+    fill_cell(area, runs_of(Run(row.area, bold=bold)))
     counts = [row.counts[s] for s in REPORT_ORDER] + [row.total]
-    for cell, n in zip(cells[1:], counts, strict=True):
-        fill_cell(cell, [Run(count_text(n), bold=bold)] if n else [])
-        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for cell, n in zip(cells, counts, strict=True):
+        fill_cell(cell, [Run(count_text(n), bold=bold)] if n else [], centred=True)
 
 
 def add_summary_table(document: Document, report: Report, width: int) -> list[SummaryRow]:
@@ -59,15 +59,14 @@ def add_summary_table(document: Document, report: Report, width: int) -> list[Su
         element,
         [AREA_HEADING, *(s.report_wording for s in REPORT_ORDER), TOTAL_HEADING],
         fills=[None, *(s.colour for s in REPORT_ORDER), None],
+        centred=True,
     )
-    for cell in table.rows[0].cells[1:]:
-        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     rows = summary_table(
         Rated(r.code, r.measure.area, r.measure.kind, r.status) for r in report.board
     )
     for row in rows:
-        _count_row(table, row)
-    _count_row(table, summary_totals(rows), bold=True)
+        _count_row(table, element, row)
+    _count_row(table, element, summary_totals(rows), bold=True)
     return rows
 
 
@@ -84,7 +83,7 @@ def add_hard_to_shift(document: Document, report: Report) -> None:
             parts.append(Run("; "))
         parts.append(Run(f"{r.code} {r.measure.title}", bold=True))
         parts.append(Run(f" ({r.red_streak} quarters)"))
-    add_runs(document.add_paragraph(), runs_of(*parts, Run("."), sep=""))
+    body_paragraph(document, runs_of(*parts, Run("."), sep=""))
 
 
 def add_summary(document: Document, report: Report, width: int) -> None:
@@ -92,6 +91,6 @@ def add_summary(document: Document, report: Report, width: int) -> None:
     document.add_paragraph(period_heading(report), style=HEADING_1)
     meeting = report.meeting
     when = f"{meeting.date.day} {meeting.date:%B %Y}"
-    add_runs(document.add_paragraph(), runs_of(Run(f"Reviewed at {meeting.title} on {when}.")))
+    body_paragraph(document, runs_of(Run(f"Reviewed at {meeting.title} on {when}.")))
     add_summary_table(document, report, width)
     add_hard_to_shift(document, report)

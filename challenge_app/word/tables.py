@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from docx.document import Document
-from docx.shared import RGBColor
 from docx.table import Table
 from lxml.etree import ElementBase
 
@@ -23,7 +22,7 @@ from challenge_app.word.runs import fill_cell
 
 #: The header row's colours, as in the workbook: white bold words on dark blue.
 HEADER_SHADE = HEADER_FILL.fgColor.rgb[-6:]
-HEADER_TEXT = RGBColor(0xFF, 0xFF, 0xFF)
+HEADER_TEXT = "FFFFFF"
 
 
 def add_table(document: Document, widths: Sequence[int]) -> tuple[Table, ElementBase]:
@@ -40,19 +39,19 @@ def header_row(
     element: ElementBase,
     headings: Sequence[str],
     fills: Sequence[str | None] | None = None,
+    *,
+    centred: bool = False,
 ) -> None:
     """The table's first row: ``headings`` in bold, marked to repeat on every page.
 
     ``fills`` gives a cell its own colour (e.g. a status heading on its
     status's colour, in dark text); otherwise the cell is white on dark blue.
     """
-    cells = table.add_row().cells
-    tr = next(markup.rows(element))
-    markup.repeat_as_header(tr)
+    cells = markup.new_row(table, element)
+    markup.repeat_as_header(element[-1])
     fills = fills or [None] * len(headings)
-    for cell, tc, heading, fill in zip(cells, markup.cells(tr), headings, fills, strict=True):
-        fill_cell(cell, runs_of(Run(heading, bold=True)))
-        if fill is None:
-            for run in cell.paragraphs[0].runs:
-                run.font.color.rgb = HEADER_TEXT
+    for tc, heading, fill in zip(cells, headings, fills, strict=True):
+        fill_cell(tc, runs_of(Run(heading, bold=True)), centred=centred)
         markup.shade(tc, fill or HEADER_SHADE)
+        if fill is None:
+            markup.colour_text(tc, HEADER_TEXT)

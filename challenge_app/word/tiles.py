@@ -12,9 +12,7 @@ cells make the gaps between tiles.
 from __future__ import annotations
 
 from docx.document import Document
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
+from docx.oxml.ns import qn
 
 from challenge_app.board import BoardRow
 from challenge_app.export.overview import short_title
@@ -23,13 +21,15 @@ from challenge_app.formatting import format_value
 from challenge_app.models import Placement
 from challenge_app.rag import Status
 from challenge_app.word import markup
-from challenge_app.word.runs import add_runs
+from challenge_app.word.runs import new_paragraph, write_runs
 from challenge_app.word.tables import add_table
 
 TILES_PER_ROW = 4
 #: Tile colours by appendix (the status colours of green and red).
 TILE_FILL = {Placement.APPENDIX1: Status.GREEN.colour, Placement.APPENDIX2: Status.RED.colour}
-FIGURE_SIZE = Pt(18)
+#: The figure's size in points; the rest is in the body's size.
+FIGURE_SIZE = 18
+FIGURE_LINE = 2
 GAP_COLOUR, GAP_EIGHTHS_OF_A_POINT = "FFFFFF", 36
 
 
@@ -48,19 +48,14 @@ def add_tiles(document: Document, rows: list[BoardRow], placement: Placement, wi
     """One tile per measure, ``TILES_PER_ROW`` to a row, across ``width`` (EMU)."""
     columns = min(TILES_PER_ROW, len(rows))
     table, element = add_table(document, [width // TILES_PER_ROW] * columns)
-    for start in range(0, len(rows), columns):
-        cells = table.add_row().cells
-        for cell, board_row in zip(cells, rows[start : start + columns], strict=False):
-            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-            for i, runs in enumerate(tile_lines(board_row)):
-                paragraph = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                add_runs(paragraph, runs)
-                if i == 2:
-                    for run in paragraph.runs:
-                        run.font.size = FIGURE_SIZE
     fill = TILE_FILL[placement]
-    for index, tc in enumerate(tc for tr in markup.rows(element) for tc in markup.cells(tr)):
-        if index < len(rows):
+    for start in range(0, len(rows), columns):
+        cells = markup.new_row(table, element)
+        for tc, board_row in zip(cells, rows[start : start + columns], strict=False):
             markup.shade(tc, fill)
+            markup.centre_vertically(tc)
+            tc.remove(tc.find(qn("w:p")))  # each line below is a paragraph of its own
+            for i, runs in enumerate(tile_lines(board_row)):
+                size = FIGURE_SIZE if i == FIGURE_LINE else None
+                write_runs(new_paragraph(tc, centred=True), runs, size=size)
     markup.borders(element, GAP_COLOUR, GAP_EIGHTHS_OF_A_POINT)
