@@ -91,6 +91,6 @@ def add_summary(document: Document, report: Report, width: int) -> None:
     document.add_paragraph(period_heading(report), style=HEADING_1)
     meeting = report.meeting
     when = f"{meeting.date.day} {meeting.date:%B %Y}"
-    body_paragraph(document, runs_of(Run(f"Reviewed at {meeting.title} on {when}.")))
+    body_paragraph(document, runs_of(Run(f"{meeting.title}, {when}.")))
     add_summary_table(document, report, width)
     add_hard_to_shift(document, report)
