@@ -50,9 +50,17 @@ class ExportCancelled(Exception):
 
 @dataclass(frozen=True)
 class ExportResult:
+    """What an export wrote (the workbook or the Word report), for the closing message."""
+
     path: Path
     appendix1: int
     appendix2: int
+
+    @classmethod
+    def of(cls, path: Path, report: Report) -> ExportResult:
+        return cls(
+            path, len(report.placed(Placement.APPENDIX1)), len(report.placed(Placement.APPENDIX2))
+        )
 
 
 def _sheets(
@@ -104,6 +112,4 @@ def export_appendices(
     progress(steps - 1, steps, "Saving the workbook")
     write_atomically(out, lambda temporary: wb.save(temporary))
     progress(steps, steps, "Saved")
-    return ExportResult(
-        out, len(report.placed(Placement.APPENDIX1)), len(report.placed(Placement.APPENDIX2))
-    )
+    return ExportResult.of(out, report)

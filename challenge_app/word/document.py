@@ -75,6 +75,4 @@ def export_report(
     progress(total - 1, total, STEPS[-1])
     write_atomically(out, lambda temporary: document.save(str(temporary)))
     progress(total, total, "Saved")
-    return ExportResult(
-        out, len(report.placed(Placement.APPENDIX1)), len(report.placed(Placement.APPENDIX2))
-    )
+    return ExportResult.of(out, report)

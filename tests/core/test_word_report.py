@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from docx.enum.section import WD_ORIENT
 from docx.shared import Mm
 
 from challenge_app.export.report import gather
 from challenge_app.models import Placement
-from challenge_app.paths import resource
 from challenge_app.rag import Status
 from challenge_app.word import export_report
 from tests.core.word_support import (
@@ -29,27 +26,15 @@ SUMMARY, TILES_1, TABLE_1, TILES_2, TABLE_2 = range(5)
 
 
 @pytest.fixture
-def q1_meeting(demo_store):
-    return demo_store.meetings.latest_for_period("2016/17 Q1")
+def report(demo_store, q1):
+    return gather(demo_store, q1)
 
 
 @pytest.fixture
-def report(demo_store, q1_meeting):
-    return gather(demo_store, q1_meeting)
-
-
-@pytest.fixture
-def document(demo_store, q1_meeting, tmp_path):
+def document(demo_store, q1, tmp_path):
     out = tmp_path / "report.docx"
-    export_report(demo_store, q1_meeting, out)
+    export_report(demo_store, q1, out)
     return open_document(out)
-
-
-@pytest.fixture
-def demo_challenges():
-    data = json.loads(resource("sample", "demo-meetings.json").read_text(encoding="utf-8"))
-    meeting = next(m for m in data["meetings"] if m["period"] == "2016/17 Q1")
-    return {c["code"]: c for c in meeting["challenges"]}
 
 
 def _codes(report, placement):
@@ -206,15 +191,15 @@ def test_uses_words_own_styles_and_page_numbers(document):
     assert fields == ["PAGE", "NUMPAGES"]
 
 
-def test_protective_marking_in_header_when_set(demo_store, q1_meeting, tmp_path):
+def test_protective_marking_in_header_when_set(demo_store, q1, tmp_path):
     demo_store.settings.set_protective_marking("OFFICIAL-SENSITIVE")
     out = tmp_path / "marked.docx"
-    export_report(demo_store, q1_meeting, out)
+    export_report(demo_store, q1, out)
     section = open_document(out).sections[0]
     assert section.header.paragraphs[0].text == "OFFICIAL-SENSITIVE"
     assert section.footer.paragraphs[0].text.startswith("OFFICIAL-SENSITIVE")
 
     demo_store.settings.set_protective_marking("")
-    export_report(demo_store, q1_meeting, out)
+    export_report(demo_store, q1, out)
     section = open_document(out).sections[0]
     assert [p.text for p in section.header.paragraphs] == [""]

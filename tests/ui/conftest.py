@@ -15,7 +15,6 @@ from tests.ui.export_support import (  # noqa: F401 (fixtures for the export flo
     locked_once,
     opened_urls,
     parent,
-    q1,
     save_as,
 )
 

@@ -42,11 +42,6 @@ def parent(qtbot):
 
 
 @pytest.fixture
-def q1(demo_store):
-    return demo_store.meetings.latest_for_period("2016/17 Q1")
-
-
-@pytest.fixture
 def save_as(monkeypatch):
     """Answer the (native) save dialog with the given names in turn; record what it proposed."""
     proposed: list[str] = []
