@@ -2,8 +2,11 @@
 
 The summary table counts contract measures by service area and status, with
 the status headings in the report's order (worst first) and an empty cell for
-zero, as the reference report prints it. The numbers come from the core's
-``summary`` module, the same as the workbook's Summary sheet.
+zero, as the reference report prints it. A measure yet to report (a target, no
+figure) is in none of the columns: its area's name notes it ("Workforce (one
+additional measure yet to report)") and it is listed by code and title under
+the table after "Yet to report:". Every number and word comes from the core's
+``summary.summarise``, as the workbook's Summary sheet does.
 """
 
 from __future__ import annotations
@@ -21,7 +24,14 @@ from challenge_app.export.summary_sheet import (
     hard_to_shift,
 )
 from challenge_app.rag import REPORT_ORDER
-from challenge_app.summary import Rated, SummaryRow, summary_table, summary_totals
+from challenge_app.summary import (
+    YET_TO_REPORT_HEADING,
+    Rated,
+    Summary,
+    SummaryRow,
+    count_text,
+    summarise,
+)
 from challenge_app.word import markup
 from challenge_app.word.page import HEADING_1, HEADING_2
 from challenge_app.word.runs import body_paragraph, fill_cell
@@ -37,21 +47,24 @@ def period_heading(report: Report) -> str:
     return f"Quarter {quarter.number} {quarter.financial_year}"
 
 
-def count_text(n: int) -> str:
-    """A count as the summary table prints it: zero is an empty cell."""
-    return str(n) if n else ""
-
-
 def _count_row(table: Table, element: ElementBase, row: SummaryRow, *, bold: bool = False) -> None:
     area, *cells = markup.new_row(table, element)
-    fill_cell(area, runs_of(Run(row.area, bold=bold)))
+    fill_cell(area, runs_of(Run(row.label, bold=bold)))
     counts = [row.counts[s] for s in REPORT_ORDER] + [row.total]
     for cell, n in zip(cells, counts, strict=True):
         fill_cell(cell, [Run(count_text(n), bold=bold)] if n else [], centred=True)
 
 
-def add_summary_table(document: Document, report: Report, width: int) -> list[SummaryRow]:
-    """Areas by status, then the total row; return the area rows."""
+def summary_of(report: Report) -> Summary:
+    """The summary of the report's board (contract measures only), from the core's rule."""
+    return summarise(
+        Rated(r.code, r.measure.area, r.measure.kind, r.status, r.measure.title)
+        for r in report.board
+    )
+
+
+def add_summary_table(document: Document, report: Report, width: int) -> Summary:
+    """Areas by status, the total row, then the measures yet to report under the table."""
     shares = [_AREA_SHARE] + [_STATUS_SHARE] * len(REPORT_ORDER) + [_TOTAL_SHARE]
     table, element = add_table(document, [width * s // sum(shares) for s in shares])
     header_row(
@@ -61,13 +74,17 @@ def add_summary_table(document: Document, report: Report, width: int) -> list[Su
         fills=[None, *(s.colour for s in REPORT_ORDER), None],
         centred=True,
     )
-    rows = summary_table(
-        Rated(r.code, r.measure.area, r.measure.kind, r.status) for r in report.board
-    )
-    for row in rows:
+    summary = summary_of(report)
+    for row in summary.rows:
         _count_row(table, element, row)
-    _count_row(table, element, summary_totals(rows), bold=True)
-    return rows
+    _count_row(table, element, summary.totals, bold=True)
+    if summary.yet_to_report:
+        listing = "; ".join(m.listing for m in summary.yet_to_report)
+        body_paragraph(
+            document,
+            runs_of(Run(YET_TO_REPORT_HEADING, bold=True), Run(f" {listing}."), sep=""),
+        )
+    return summary
 
 
 def add_hard_to_shift(document: Document, report: Report) -> None:

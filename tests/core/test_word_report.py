@@ -203,3 +203,26 @@ def test_protective_marking_in_header_when_set(demo_store, q1, tmp_path):
     export_report(demo_store, q1, out)
     section = open_document(out).sections[0]
     assert [p.text for p in section.header.paragraphs] == [""]
+
+
+def test_only_what_the_meeting_said_is_published(document):
+    # A1, A06... are suggested for Appendix 1 but nothing was written for them.
+    assert row_codes(document.tables[TABLE_1]) == ["A4", "B9", "F03"]
+    assert row_codes(document.tables[TABLE_2]) == ["A2", "A3", "B14", "C14"]
+    tiles = [c.paragraphs[0].text for row in document.tables[TILES_1].rows for c in row.cells]
+    assert tiles == ["A4", "B9", "F03"]
+
+
+def test_bullets_and_tables_follow_the_officers_appendix_order(demo_store, q1, tmp_path):
+    # The officer puts C14 first in Appendix 2, as the reference report lists A09 before A06.
+    demo_store.meetings.set_appendix_order(q1.id, Placement.APPENDIX2, ["C14", "A2", "A3", "B14"])
+    out = tmp_path / "ordered.docx"
+    export_report(demo_store, q1, out)
+    document = open_document(out)
+    bullets = [
+        p.runs[0].text.split(":")[0] for p in document.paragraphs if p.style.name == "List Bullet"
+    ]
+    assert bullets == ["A4", "B9", "F03", "C14", "A2", "A3", "B14"]
+    assert row_codes(document.tables[TABLE_2]) == ["C14", "A2", "A3", "B14"]
+    tiles = [c.paragraphs[0].text for row in document.tables[TILES_2].rows for c in row.cells]
+    assert tiles == ["C14", "A2", "A3", "B14"]

@@ -10,7 +10,7 @@ import pytest
 
 from challenge_app.errors import InputError
 from challenge_app.export.safe_text import MARKER
-from challenge_app.models import Parties
+from challenge_app.models import Measure, Parties, Target
 from challenge_app.word import export_report
 from tests.core.test_export_safety import HYPERLINK, _one_measure_store
 from tests.core.word_support import cell_text, open_document, styled_text
@@ -160,3 +160,19 @@ def test_read_only_folder_gives_a_clear_message(demo_store, tmp_path, monkeypatc
     with pytest.raises(InputError, match="permission to write in that folder"):
         export_report(demo_store, meeting, tmp_path / "r.docx")
     assert list(tmp_path.glob("*.docx")) == []
+
+
+def test_a_measure_yet_to_report_is_noted_beside_its_area_and_listed(store, tmp_path):
+    meeting = _one_measure_store(store, {"council_comment": "Noted."})
+    title = "Social workers with a current registration"
+    store.measures.upsert([Measure("C15", title, "Social Care")])
+    store.measures.upsert_targets([("C15", Target("2016/17", 100, 95))])  # no figure yet
+    _, document = _export(store, meeting, tmp_path)
+    summary = document.tables[0]
+    assert [c.text for c in summary.rows[1].cells] == [
+        "Social Care (one additional measure yet to report)", "1", "", "", "", "1",
+    ]  # fmt: skip
+    assert [c.text for c in summary.rows[2].cells] == ["Total", "1", "", "", "", "1"]
+    texts = [p.text for p in document.paragraphs]
+    listed = texts.index("Yet to report: C15 Social workers with a current registration.")
+    assert texts[listed + 1].startswith("Hard to shift")  # straight under the table
