@@ -27,7 +27,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from challenge_app.export.actions_sheet import write_actions
 from challenge_app.export.appendix_sheet import write_appendix
-from challenge_app.export.atomic import WORKBOOK, check_suffix, write_atomically
+from challenge_app.export.atomic import WORKBOOK, check_suffix, kind_of, write_atomically
 from challenge_app.export.blank_workbook import report_workbook
 from challenge_app.export.cells import Styles
 from challenge_app.export.data_sheet import write_data
@@ -108,8 +108,17 @@ def export_appendices(
     out = check_out_path(out)
     report = gather(store, meeting)
     wb = build_workbook(report, progress)
-    steps = len(wb.sheetnames) + 1
-    progress(steps - 1, steps, "Saving the workbook")
-    write_atomically(out, lambda temporary: wb.save(temporary))
+    return save_export(out, report, wb.save, len(wb.sheetnames) + 1, progress)
+
+
+def save_export(
+    out: Path, report: Report, save: Callable[[Path], object], steps: int, progress: Progress
+) -> ExportResult:
+    """The last step of every export: ``save`` to a temporary file, renamed to ``out``.
+
+    ``steps`` is how many steps ``progress`` has heard of, saving included.
+    """
+    progress(steps - 1, steps, f"Saving the {kind_of(out).noun}")
+    write_atomically(out, save)
     progress(steps, steps, "Saved")
     return ExportResult.of(out, report)

@@ -23,8 +23,8 @@ from pathlib import Path
 import docx
 from docx.document import Document
 
-from challenge_app.export.appendices import ExportResult
-from challenge_app.export.atomic import DOCUMENT, check_suffix, write_atomically
+from challenge_app.export.appendices import ExportResult, save_export
+from challenge_app.export.atomic import DOCUMENT, check_suffix
 from challenge_app.export.report import Report, gather
 from challenge_app.models import Meeting, Placement
 from challenge_app.progress import Progress, no_progress
@@ -71,8 +71,8 @@ def export_report(
     out = check_out_path(out)
     report = gather(store, meeting)
     document = build_document(report, progress)
-    total = len(STEPS)
-    progress(total - 1, total, STEPS[-1])
-    write_atomically(out, lambda temporary: document.save(str(temporary)))
-    progress(total, total, "Saved")
-    return ExportResult.of(out, report)
+
+    def save(temporary: Path) -> None:
+        document.save(str(temporary))
+
+    return save_export(out, report, save, len(STEPS), progress)
