@@ -6,7 +6,7 @@ zero, as the reference report prints it. A measure yet to report (a target, no
 figure) is in none of the columns: its area's name notes it ("Workforce (one
 additional measure yet to report)") and it is listed by code and title under
 the table after "Yet to report:". Every number and word comes from the core's
-``summary.summarise``, as the workbook's Summary sheet does.
+``summary.summarise`` (``Report.summary``), as the workbook's Summary sheet's do.
 """
 
 from __future__ import annotations
@@ -26,11 +26,9 @@ from challenge_app.export.summary_sheet import (
 from challenge_app.rag import REPORT_ORDER
 from challenge_app.summary import (
     YET_TO_REPORT_HEADING,
-    Rated,
     Summary,
     SummaryRow,
     count_text,
-    summarise,
 )
 from challenge_app.word import markup
 from challenge_app.word.page import HEADING_1, HEADING_2
@@ -55,14 +53,6 @@ def _count_row(table: Table, element: ElementBase, row: SummaryRow, *, bold: boo
         fill_cell(cell, [Run(count_text(n), bold=bold)] if n else [], centred=True)
 
 
-def summary_of(report: Report) -> Summary:
-    """The summary of the report's board (contract measures only), from the core's rule."""
-    return summarise(
-        Rated(r.code, r.measure.area, r.measure.kind, r.status, r.measure.title)
-        for r in report.board
-    )
-
-
 def add_summary_table(document: Document, report: Report, width: int) -> Summary:
     """Areas by status, the total row, then the measures yet to report under the table."""
     shares = [_AREA_SHARE] + [_STATUS_SHARE] * len(REPORT_ORDER) + [_TOTAL_SHARE]
@@ -74,7 +64,7 @@ def add_summary_table(document: Document, report: Report, width: int) -> Summary
         fills=[None, *(s.colour for s in REPORT_ORDER), None],
         centred=True,
     )
-    summary = summary_of(report)
+    summary = report.summary
     for row in summary.rows:
         _count_row(table, element, row)
     _count_row(table, element, summary.totals, bold=True)
