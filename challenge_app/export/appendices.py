@@ -118,7 +118,8 @@ def save_export(
 
     ``steps`` is how many steps ``progress`` has heard of, saving included.
     """
-    progress(steps - 1, steps, f"Saving the {kind_of(out).noun}")
+    kind = kind_of(out)
+    progress(steps - 1, steps, f"Saving the {kind.noun if kind else 'file'}")
     write_atomically(out, save)
     progress(steps, steps, "Saved")
     return ExportResult.of(out, report)
