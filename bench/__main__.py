@@ -16,7 +16,9 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ("startup_bench", "ui_bench", "spelling_bench", "export_bench", "import_bench")
+BENCHMARKS = (
+    "startup_bench", "ui_bench", "spelling_bench", "export_bench", "report_bench", "import_bench",
+)  # fmt: skip
 
 
 def _machine() -> dict:

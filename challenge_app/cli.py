@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 SUBCOMMANDS = {
     "import": ("dataset", "import a provider dataset (.csv or .xlsx) into the database"),
     "export": ("appendices", "write the appendices workbook for a period"),
+    "report": ("report", "write the scrutiny report's performance section (Word) for a period"),
     "pack-export": ("pack_export", "write the whole database as a challenge pack (JSON)"),
     "pack-import": ("pack_import", "merge a challenge pack into the database"),
 }

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from challenge_app.demo import build_demo_database
+from challenge_app.paths import resource
 from challenge_app.store import Store
 
 REPO = Path(__file__).resolve().parent.parent
@@ -41,3 +43,17 @@ def demo_store(tmp_path: Path):
     s = Store.open(build_demo_database(tmp_path / "demo.db"))
     yield s
     s.close()
+
+
+@pytest.fixture
+def q1(demo_store):
+    """The demo's meeting on 2016/17 Q1, the quarter of DOMAIN.md's worked examples."""
+    return demo_store.meetings.latest_for_period("2016/17 Q1")
+
+
+@pytest.fixture
+def demo_challenges():
+    """The demo's 2016/17 Q1 challenge records as typed in the sample file, by code."""
+    data = json.loads(resource("sample", "demo-meetings.json").read_text(encoding="utf-8"))
+    meeting = next(m for m in data["meetings"] if m["period"] == "2016/17 Q1")
+    return {c["code"]: c for c in meeting["challenges"]}

@@ -1,72 +1,26 @@
 """Subcommand ``export``: write the appendices workbook for a period.
 
 ``challenge-app export --db PATH --period "2016/17 Q1" --out FILE.xlsx`` exports
-the latest meeting that reviewed the period. Bad input (no such database, a
-period that is not a quarter, no meeting on it, an output that cannot be
-written) exits 2 with a message saying which, and writes nothing. Measures
-placed in an appendix with nothing written for them are published with empty
-cells; they are named on stderr so the officer can write for them.
+the latest meeting that reviewed the period (see ``period_export``: bad input
+exits 2 and writes nothing; measures placed in an appendix with nothing written
+for them are named on stderr).
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 
-from challenge_app.commands import add_db_argument, require_db
-from challenge_app.errors import InputError, Problem
-from challenge_app.periods import parse_quarter
-from challenge_app.progress import TerminalProgress
-from challenge_app.store import Store
+from challenge_app.commands import period_export
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    add_db_argument(parser)
-    parser.add_argument("--period", required=True, help='quarter to export, e.g. "2016/17 Q1"')
-    parser.add_argument("--out", type=Path, required=True, help="workbook to write (.xlsx)")
-
-
-def _no_meeting(store: Store, period: str, db: Path) -> InputError:
-    periods = sorted({m.period for m in store.meetings.all()})
-    known = f"meetings on record review {', '.join(periods)}" if periods else "it has no meetings"
-    return InputError(
-        Problem(f"no meeting reviews {period}, so there is nothing to export ({known})", str(db))
-    )
+    period_export.add_arguments(parser, "workbook (.xlsx)")
 
 
 def run(args: argparse.Namespace) -> int:
     # Imported here, not at the top: the GUI builds this parser at every start-up
     # and must not pay for openpyxl or the pack reader until a command runs.
-    from challenge_app.board import board_for_meeting
     from challenge_app.export import export_appendices
     from challenge_app.export.appendices import check_out_path
 
-    db = require_db(args)
-    try:
-        period = str(parse_quarter(args.period))
-    except InputError as exc:
-        raise InputError(f"--period: {exc}") from exc
-    out = check_out_path(args.out)
-    if not db.is_file():
-        raise InputError(Problem("no such database file", str(db)))
-    store = Store.open(db)
-    try:
-        meeting = store.meetings.latest_for_period(period)
-        if meeting is None:
-            raise _no_meeting(store, period, db)
-        result = export_appendices(store, meeting, out, TerminalProgress())
-        empty = [r for r in board_for_meeting(store, meeting) if r.placed_but_empty]
-    finally:
-        store.close()
-    print(
-        f"Wrote {result.path} ({meeting.label}): "
-        f"{result.appendix1} measures in Appendix 1, {result.appendix2} in Appendix 2"
-    )
-    if empty:
-        listed = ", ".join(f"{r.code} ({r.published.label})" for r in empty)
-        print(
-            f"Placed in an appendix with nothing written, so published with empty cells: {listed}",
-            file=sys.stderr,
-        )
-    return 0
+    return period_export.run_export(args, check_out_path, export_appendices)

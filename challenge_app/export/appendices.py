@@ -25,10 +25,9 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from challenge_app.errors import InputError, Problem
 from challenge_app.export.actions_sheet import write_actions
 from challenge_app.export.appendix_sheet import write_appendix
-from challenge_app.export.atomic import write_atomically
+from challenge_app.export.atomic import WORKBOOK, check_suffix, kind_of, write_atomically
 from challenge_app.export.blank_workbook import report_workbook
 from challenge_app.export.cells import Styles
 from challenge_app.export.data_sheet import write_data
@@ -51,9 +50,17 @@ class ExportCancelled(Exception):
 
 @dataclass(frozen=True)
 class ExportResult:
+    """What an export wrote (the workbook or the Word report), for the closing message."""
+
     path: Path
     appendix1: int
     appendix2: int
+
+    @classmethod
+    def of(cls, path: Path, report: Report) -> ExportResult:
+        return cls(
+            path, len(report.placed(Placement.APPENDIX1)), len(report.placed(Placement.APPENDIX2))
+        )
 
 
 def _sheets(
@@ -91,12 +98,7 @@ def build_workbook(report: Report, progress: Progress = no_progress) -> Workbook
 
 
 def check_out_path(out: Path) -> Path:
-    out = Path(out)
-    if out.suffix.lower() != ".xlsx":
-        raise InputError(
-            Problem("the workbook's name must end in .xlsx (Excel opens it by that)", str(out))
-        )
-    return out
+    return check_suffix(out, WORKBOOK)
 
 
 def export_appendices(
@@ -106,10 +108,18 @@ def export_appendices(
     out = check_out_path(out)
     report = gather(store, meeting)
     wb = build_workbook(report, progress)
-    steps = len(wb.sheetnames) + 1
-    progress(steps - 1, steps, "Saving the workbook")
-    write_atomically(out, lambda temporary: wb.save(temporary))
+    return save_export(out, report, wb.save, len(wb.sheetnames) + 1, progress)
+
+
+def save_export(
+    out: Path, report: Report, save: Callable[[Path], object], steps: int, progress: Progress
+) -> ExportResult:
+    """The last step of every export: ``save`` to a temporary file, renamed to ``out``.
+
+    ``steps`` is how many steps ``progress`` has heard of, saving included.
+    """
+    kind = kind_of(out)
+    progress(steps - 1, steps, f"Saving the {kind.noun if kind else 'file'}")
+    write_atomically(out, save)
     progress(steps, steps, "Saved")
-    return ExportResult(
-        out, len(report.placed(Placement.APPENDIX1)), len(report.placed(Placement.APPENDIX2))
-    )
+    return ExportResult.of(out, report)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from challenge_app.board import BoardRow
 from challenge_app.export.cells import SheetWriter, Styles
 from challenge_app.export.layout import (
     BODY,
@@ -92,9 +93,14 @@ def write_status_table(sheet: SheetWriter, report: Report) -> int:
     return row
 
 
+def hard_to_shift(report: Report) -> list[BoardRow]:
+    """Contract measures outside tolerance for two or more consecutive quarters."""
+    return [r for r in report.board if r.hard_to_shift and r.measure.kind == CONTRACT]
+
+
 def write_hard_to_shift(sheet: SheetWriter, report: Report, row: int) -> None:
     sheet.text(row, 1, HARD_TO_SHIFT_TITLE, font=SECTION_FONT, border=None, alignment=RUN_ON)
-    stuck = [r for r in report.board if r.hard_to_shift and r.measure.kind == CONTRACT]
+    stuck = hard_to_shift(report)
     if not stuck:
         sheet.text(
             row + 1,

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from challenge_app.export import export_appendices
-from challenge_app.paths import resource
 from challenge_app.rag import Status
 from tests.core.test_export_support import (
     codes,
@@ -41,13 +38,6 @@ def workbook_path(demo_store, q1_meeting, tmp_path):
 @pytest.fixture
 def wb(workbook_path):
     return open_workbook(workbook_path)
-
-
-@pytest.fixture
-def demo_challenges():
-    data = json.loads(resource("sample", "demo-meetings.json").read_text(encoding="utf-8"))
-    meeting = next(m for m in data["meetings"] if m["period"] == "2016/17 Q1")
-    return {c["code"]: c for c in meeting["challenges"]}
 
 
 def test_sheets_in_the_report_order(wb):

@@ -11,6 +11,12 @@ from PySide6.QtCore import QEvent, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from challenge_app.store import Store
+from tests.ui.export_support import (  # noqa: F401 (fixtures for the export flows' tests)
+    locked_once,
+    opened_urls,
+    parent,
+    save_as,
+)
 
 
 @pytest.fixture

@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from PySide6.QtCore import QObject, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from challenge_app.store import Store
@@ -125,24 +124,9 @@ def test_a_read_only_copy_cannot_restore(qtbot, with_backups):
     assert challenges(with_backups) == 0
 
 
-class FolderOpener(QObject):
-    def __init__(self):
-        super().__init__()
-        self.opened: list[QUrl] = []
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.opened.append(url)
-
-
-def test_open_data_folder_shows_the_databases_folder(qtbot, demo_store):
-    opener = FolderOpener()
-    QDesktopServices.setUrlHandler("file", opener, "open")
-    try:
-        open_data_folder(None, demo_store)
-    finally:
-        QDesktopServices.unsetUrlHandler("file")
-    assert [url.toLocalFile() for url in opener.opened] == [str(demo_store.path.parent)]
+def test_open_data_folder_shows_the_databases_folder(qtbot, demo_store, opened_urls):
+    open_data_folder(None, demo_store)
+    assert [url.toLocalFile() for url in opened_urls] == [str(demo_store.path.parent)]
     assert QApplication.activeModalWidget() is None  # opened, so nothing to explain
 
 

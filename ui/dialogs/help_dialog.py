@@ -18,6 +18,7 @@ SHORTCUTS = (
     ("Ctrl+Shift+A", "New follow-up action"),
     ("Ctrl+Shift+Up / Ctrl+Shift+Down", "Move the selected measure up or down in its appendix"),
     ("Ctrl+E", "Export the appendices workbook"),
+    ("Ctrl+Shift+E", "Export the report (Word)"),
     ("Ctrl+I", "Import a provider dataset"),
     ("Ctrl+Z", "Undo typing in a text box, or the last change to the questions list"),
     ("Ctrl+Enter", "In the questions list: add a question"),

@@ -114,6 +114,10 @@ class MainWindow(QMainWindow):
             file_menu, "E&xport appendices…", self.export_appendices, "Ctrl+E",
             "Write the Excel appendices for the chosen meeting",
         )  # fmt: skip
+        self._add_action(
+            file_menu, "Export &report (Word)…", self.export_report, "Ctrl+Shift+E",
+            "Write the performance section of the scrutiny report as a Word document",
+        )  # fmt: skip
         file_menu.addSeparator()
         self._add_action(file_menu, "Export challenge &pack…", self.export_pack)
         if self.writable:
@@ -284,6 +288,14 @@ class MainWindow(QMainWindow):
         written = export_appendices_interactively(self, self.store, self.meeting)
         if written:
             self.status_line.announce(f"Appendices written to {written}")
+
+    def export_report(self) -> None:
+        self.form.flush()
+        from ui.flows.export_flow import export_report_interactively
+
+        written = export_report_interactively(self, self.store, self.meeting)
+        if written:
+            self.status_line.announce(f"Report written to {written}")
 
     def export_pack(self) -> None:
         self.form.flush()
