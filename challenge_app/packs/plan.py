@@ -22,10 +22,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from challenge_app.errors import InputError, Problem
+from challenge_app.limits import quoted
 from challenge_app.models import Parties
 from challenge_app.packs.export import pack_from_store
 from challenge_app.packs.model import Pack, PackAction, PackMeasure, PackMeeting
-from challenge_app.packs.schema import MAX_PROBLEMS_LISTED
+from challenge_app.packs.schema import capped
 from challenge_app.store import Store
 
 
@@ -103,7 +104,9 @@ def check_references(store: Store, pack: Pack, file: str | None = None) -> None:
     def check(path: str, code: str | None) -> None:
         if code is not None and code not in known:
             problems.append(
-                Problem(f"{path}: measure {code!r} is not in this pack or in the database", file)
+                Problem(
+                    f"{path}: measure {quoted(code)} is not in this pack or in the database", file
+                )
             )
 
     for i, reading in enumerate(pack.readings):
@@ -114,10 +117,7 @@ def check_references(store: Store, pack: Pack, file: str | None = None) -> None:
         for j, action in enumerate(meeting.actions):
             check(f"meetings[{i}].actions[{j}].code", action.code)
     if problems:
-        if len(problems) > MAX_PROBLEMS_LISTED:
-            extra = len(problems) - MAX_PROBLEMS_LISTED
-            problems = [*problems[:MAX_PROBLEMS_LISTED], Problem(f"... and {extra} more", file)]
-        raise InputError(problems)
+        raise InputError(capped(problems, file))
 
 
 def plan_merge(store: Store, pack: Pack, file: str | None = None) -> MergePlan:
