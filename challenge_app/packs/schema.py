@@ -36,6 +36,7 @@ from challenge_app.models import (
     Reading,
     Target,
 )
+from challenge_app.packs.conflicts import MEETING_TEXT_FIELDS
 from challenge_app.packs.decode import decode_pack_json
 from challenge_app.packs.fields import MISSING, FieldReader, join, kind_of, shown
 from challenge_app.packs.model import (
@@ -272,8 +273,9 @@ class _PackReader(FieldReader):
         )
         if len(self.problems) > before:
             return None
+        absent = frozenset(name for name in MEETING_TEXT_FIELDS if name not in obj)
         meeting = PackMeeting(
-            title, day, str(period), kind, attendees, apologies, challenges, actions
+            title, day, str(period), kind, attendees, apologies, challenges, actions, absent
         )
         return path, meeting
 
@@ -291,7 +293,13 @@ class _PackReader(FieldReader):
         order = self.position(obj, "order", path)
         if len(self.problems) > before:
             return None
-        record = PackChallenge(code, Placement(placement), **texts, order=order)
+        record = PackChallenge(
+            code,
+            Placement(placement),
+            **texts,
+            order=order,
+            absent=frozenset(name for name in TEXT_FIELDS if name not in obj),
+        )
         return path, record
 
     def action(self, path: str, obj: dict) -> tuple[str, PackAction] | None:

@@ -52,7 +52,7 @@ def check_is_challenge_database(db: Database, path: Path) -> None:
     application's data: adding our tables or switching it to WAL would change
     a file the officer never meant to give us.
     """
-    if applied_migrations(db):
+    if migrations.applied(db):
         return
     others = [
         row[0]
