@@ -102,7 +102,7 @@ def formulas_without_result(zf: zipfile.ZipFile, part: str) -> list[tuple[int, s
         return []
     found: list[tuple[int, str]] = []
     row = column = 0
-    has_formula = has_value = False
+    has_formula = has_value = is_text = False
     with zf.open(part) as f:
         for event, element in ElementTree.iterparse(f, events=("start", "end")):
             name = _local(element.tag)
@@ -114,11 +114,13 @@ def formulas_without_result(zf: zipfile.ZipFile, part: str) -> list[tuple[int, s
                     match = _CELL_REF.match(element.get("r") or "")
                     column = column_index_from_string(match.group(1)) if match else column + 1
                     has_formula = has_value = False
+                    is_text = element.get("t") == "str"
                 continue
             if name == "f":
                 has_formula = True
             elif name == "v":
-                has_value = True
+                # An empty <v/> is a saved result only for a formula giving text ("").
+                has_value = bool(element.text) or is_text
             elif name == "c":
                 if has_formula and not has_value:
                     found.append((row, get_column_letter(column)))

@@ -47,17 +47,17 @@ def _reject_constant(name: str) -> float:
     raise ValueError(f"{name} is not a number a pack may hold")
 
 
-def _too_deep_at(text: str) -> int | None:
-    """Where the nesting first goes past ``MAX_DEPTH`` (an offset in ``text``), or None."""
-    without_strings = _STRING.sub('""', text)
-    if without_strings.count("[") + without_strings.count("{") <= MAX_DEPTH:
-        return None
+def _too_deep(text: str) -> bool:
+    """Whether the nesting anywhere goes past ``MAX_DEPTH`` (brackets in strings aside)."""
+    brackets = _BRACKET.findall(_STRING.sub('""', text))
+    if len(brackets) <= MAX_DEPTH:
+        return False
     depth = 0
-    for match in _BRACKET.finditer(without_strings):
-        depth += 1 if match.group() in "[{" else -1
+    for bracket in brackets:
+        depth += 1 if bracket in "[{" else -1
         if depth > MAX_DEPTH:
-            return match.start()
-    return None
+            return True
+    return False
 
 
 def _path_to_depth(text: str) -> str:
@@ -136,11 +136,10 @@ def _safe_key(key: str) -> str:
 
 def decode_pack_json(text: str, file: str | None = None) -> Any:
     """The decoded document, or ``InputError`` naming what is wrong and where."""
-    deep = _too_deep_at(text)
-    if deep is not None:
+    if _too_deep(text):
         raise InputError(
             Problem(
-                f"{_path_to_depth(text[: deep + 1])}: the pack is nested more than {MAX_DEPTH} "
+                f"{_path_to_depth(text)}: the pack is nested more than {MAX_DEPTH} "
                 "levels deep; a challenge pack is never deeper than six",
                 file,
             )
