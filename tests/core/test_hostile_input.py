@@ -146,7 +146,7 @@ def test_an_understated_dimension_still_imports_every_row(tmp_path, capsys):
     book = tmp_path / "rows.xlsx"
     rows = [HEADER.split(",")]
     rows += [
-        A1.split(",") + [f"2016-{m:02d}" if m > 3 else f"2017-{m:02d}", m] for m in range(1, 13)
+        [*A1.split(","), f"2016-{m:02d}" if m > 3 else f"2017-{m:02d}", m] for m in range(1, 13)
     ]
     rows += [["A1", "", "", "", "", "", "", "", "", f"2015/16 Q{q}", q] for q in range(1, 5)]
     _workbook(book, rows)
@@ -165,7 +165,7 @@ def test_an_understated_dimension_still_imports_every_row(tmp_path, capsys):
 def test_a_formula_without_a_saved_result_is_refused_naming_the_cell(tmp_path, db, capsys):
     before = exported(db, tmp_path)
     book = tmp_path / "formula.xlsx"
-    _workbook(book, [HEADER.split(","), A1.split(",") + ["2016/17 Q1", "=20+4"]])
+    _workbook(book, [HEADER.split(","), [*A1.split(","), "2016/17 Q1", "=20+4"]])
     refused(
         capsys,
         ["import", str(book), "--db", str(db)],
@@ -223,11 +223,13 @@ def test_a_workbook_that_unpacks_past_the_limit_is_refused_before_reading(tmp_pa
     before = exported(db, tmp_path)
     bomb = tmp_path / "bomb.xlsx"
     _workbook(bomb, [HEADER.split(",")])
-    with zipfile.ZipFile(bomb, "a", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
-        with zf.open("xl/media/padding.bin", "w", force_zip64=True) as part:
-            chunk = bytes(1 << 20)
-            for _ in range(MAX_UNPACKED_BYTES // len(chunk) + 1):
-                part.write(chunk)
+    chunk = bytes(1 << 20)
+    with (
+        zipfile.ZipFile(bomb, "a", zipfile.ZIP_DEFLATED, compresslevel=1) as zf,
+        zf.open("xl/media/padding.bin", "w", force_zip64=True) as part,
+    ):
+        for _ in range(MAX_UNPACKED_BYTES // len(chunk) + 1):
+            part.write(chunk)
     assert bomb.stat().st_size < 2_000_000
     refused(
         capsys,
