@@ -4,8 +4,10 @@ Python's ``json`` module accepts things a pack must not hold, or fails on them
 with a Python error rather than a message:
 
 * **Nesting.** A document nested 200,000 deep makes the decoder recurse until
-  ``RecursionError``. A pack is at most six levels deep, so anything deeper
-  than ``MAX_DEPTH`` is refused before decoding, naming where it gets too deep.
+  ``RecursionError``. That is caught and the text is scanned (only then, it is
+  slow) for where the nesting passes ``MAX_DEPTH``, which the message names. A
+  pack is six levels deep; moderately deep content under keys the reader does
+  not know is never looked at, so costs nothing.
 * **Repeated keys.** ``{"meetings": [...], "meetings": [...]}`` silently keeps
   the last; half the pack would vanish without a word. Refused, naming the key.
 * **Unpaired surrogates.** ``"\\ud800"`` decodes to a string that cannot be
@@ -30,9 +32,7 @@ from challenge_app.packs.fields import join
 #: A pack is six levels deep (pack > meetings > meeting > challenges > challenge > questions).
 MAX_DEPTH = 20
 
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
-_BRACKET = re.compile(r"[\[\]{}]")
-_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}:,]', re.DOTALL)
+_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}:,]', re.DOTALL)
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -45,19 +45,6 @@ class _Repeated(dict):
 
 def _reject_constant(name: str) -> float:
     raise ValueError(f"{name} is not a number a pack may hold")
-
-
-def _too_deep(text: str) -> bool:
-    """Whether the nesting anywhere goes past ``MAX_DEPTH`` (brackets in strings aside)."""
-    brackets = _BRACKET.findall(_STRING.sub('""', text))
-    if len(brackets) <= MAX_DEPTH:
-        return False
-    depth = 0
-    for bracket in brackets:
-        depth += 1 if bracket in "[{" else -1
-        if depth > MAX_DEPTH:
-            return True
-    return False
 
 
 def _path_to_depth(text: str) -> str:
@@ -101,8 +88,11 @@ def _pairs_noting_repeats(found: list[bool]):
     return hook
 
 
-def _walk(value: Any, path: str, problems: list[Problem], file: str | None) -> None:
+def _walk(value: Any, path: str, problems: list[Problem], file: str | None, depth: int = 0) -> None:
     """Find repeated keys and unpaired surrogates anywhere in the decoded document."""
+    if depth > MAX_DEPTH and isinstance(value, dict | list):
+        problems.append(_too_deep(path, file))
+        return
     if isinstance(value, dict):
         for key in getattr(value, "repeated", ()):
             problems.append(
@@ -116,10 +106,10 @@ def _walk(value: Any, path: str, problems: list[Problem], file: str | None) -> N
             here = join(path, _safe_key(key))
             if _SURROGATE.search(key):
                 problems.append(Problem(f"{here}: {_SURROGATE_MESSAGE}", file))
-            _walk(item, here, problems, file)
+            _walk(item, here, problems, file, depth + 1)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            _walk(item, join(path, index), problems, file)
+            _walk(item, join(path, index), problems, file, depth + 1)
     elif isinstance(value, str) and _SURROGATE.search(value):
         problems.append(Problem(f"{path or '(top)'}: {_SURROGATE_MESSAGE}", file))
 
@@ -134,16 +124,12 @@ def _safe_key(key: str) -> str:
     return _SURROGATE.sub("\ufffd", key)
 
 
-def decode_pack_json(text: str, file: str | None = None) -> Any:
-    """The decoded document, or ``InputError`` naming what is wrong and where."""
-    if _too_deep(text):
-        raise InputError(
-            Problem(
-                f"{_path_to_depth(text)}: the pack is nested more than {MAX_DEPTH} "
-                "levels deep; a challenge pack is never deeper than six",
-                file,
-            )
-        )
+def decode_pack_json(text: str, file: str | None = None, *, checked_utf8: bool = False) -> Any:
+    """The decoded document, or ``InputError`` naming what is wrong and where.
+
+    ``checked_utf8``: ``text`` was decoded from UTF-8 bytes, so it cannot hold a
+    raw surrogate (only an escaped one), which spares a scan of the whole text.
+    """
     repeats: list[bool] = []
     try:
         data = json.loads(
@@ -155,9 +141,25 @@ def decode_pack_json(text: str, file: str | None = None) -> Any:
         raise
     except ValueError as exc:
         raise InputError(Problem(f"is not valid JSON: {exc}", file)) from None
-    if repeats or _SURROGATE_ESCAPE.search(text) or _SURROGATE.search(text):
+    except RecursionError:
+        raise InputError(_too_deep(_path_to_depth(text), file)) from None
+    if repeats or _may_hold_surrogates(text, checked_utf8):
         problems: list[Problem] = []
         _walk(data, "", problems, file)
         if problems:
             raise InputError(problems)
     return data
+
+
+def _may_hold_surrogates(text: str, checked_utf8: bool) -> bool:
+    if "\\u" in text and _SURROGATE_ESCAPE.search(text):
+        return True
+    return not checked_utf8 and bool(_SURROGATE.search(text))
+
+
+def _too_deep(path: str, file: str | None) -> Problem:
+    return Problem(
+        f"{path}: the pack is nested more than {MAX_DEPTH} levels deep; "
+        "a challenge pack is never deeper than six",
+        file,
+    )

@@ -88,7 +88,7 @@ def parse_pack_text(raw: bytes | str, file: str | None = None) -> tuple[Pack, li
     if not text.strip():
         raise InputError(Problem("is empty: a challenge pack is a JSON file", file=file))
     try:
-        data = decode_pack_json(text, file)
+        data = decode_pack_json(text, file, checked_utf8=isinstance(raw, bytes))
     except json.JSONDecodeError as exc:
         raise InputError(Problem(_describe_json_error(exc, text), file=file)) from None
     except InputError as exc:
