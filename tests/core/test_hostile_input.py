@@ -46,6 +46,26 @@ def refused(capsys, argv, *fragments) -> str:
     return err
 
 
+def refused_pack(tmp_path, db, capsys, text: str, *fragments) -> str:
+    """Import ``text`` as p.json: refused with ``fragments`` and the database as it was."""
+    before = exported(db, tmp_path)
+    pack = tmp_path / "p.json"
+    pack.write_text(text, encoding="utf-8")
+    err = refused(capsys, ["pack-import", str(pack), "--db", str(db)], *fragments)
+    assert exported(db, tmp_path) == before
+    return err
+
+
+def refused_csv(tmp_path, db, capsys, name: str, lines: list[str], *fragments) -> str:
+    """Import ``lines`` as the CSV ``name``: refused with ``fragments``, database as it was."""
+    before = exported(db, tmp_path)
+    csv = tmp_path / name
+    csv.write_text("\n".join([HEADER, *lines]) + "\n", encoding="utf-8")
+    err = refused(capsys, ["import", str(csv), "--db", str(db)], *fragments)
+    assert exported(db, tmp_path) == before
+    return err
+
+
 def write_pack(path, document):
     path.write_text(json.dumps(document), encoding="utf-8")
     return path
@@ -88,17 +108,16 @@ def test_replace_takes_the_pack_text_after_a_backup(tmp_path, db, capsys):
 
 # -- 2. numbers finite and within range -------------------------------------------------------
 def test_a_400_digit_value_in_a_csv_is_refused_naming_row_and_column(tmp_path, db, capsys):
-    before = exported(db, tmp_path)
-    csv = tmp_path / "huge.csv"
-    csv.write_text(f"{HEADER}\n{A1},2016/17 Q1,{'9' * 400}\n", encoding="utf-8")
-    err = refused(
+    err = refused_csv(
+        tmp_path,
+        db,
         capsys,
-        ["import", str(csv), "--db", str(db)],
+        "huge.csv",
+        [f"{A1},2016/17 Q1,{'9' * 400}"],
         "huge.csv, row 2, column 'value'",
         "too large",
     )
     assert "9" * 60 not in err
-    assert exported(db, tmp_path) == before
 
 
 @pytest.mark.parametrize(
@@ -112,16 +131,12 @@ def test_a_400_digit_value_in_a_csv_is_refused_naming_row_and_column(tmp_path, d
 def test_a_pack_number_out_of_range_is_refused_naming_its_path(
     tmp_path, db, capsys, where, number, path
 ):
-    before = exported(db, tmp_path)
     text = json.dumps(doc())
     if where == "reading":
         text = text.replace('"value": 24', f'"value": {number}', 1)
     else:
         text = text.replace('"target": 24', f'"target": {number}', 1)
-    pack = tmp_path / "p.json"
-    pack.write_text(text, encoding="utf-8")
-    refused(capsys, ["pack-import", str(pack), "--db", str(db)], f"p.json: {path}: the number")
-    assert exported(db, tmp_path) == before
+    refused_pack(tmp_path, db, capsys, text, f"p.json: {path}: the number")
 
 
 # -- 3. xlsx: every row, and no formula without its result ----------------------------------
@@ -175,14 +190,19 @@ def test_a_formula_without_a_saved_result_is_refused_naming_the_cell(tmp_path, d
 
 
 # -- 4. another program's SQLite file is refused untouched ---------------------------------
-@pytest.fixture
-def foreign(tmp_path):
-    path = tmp_path / "other-app.sqlite"
-    with sqlite3.connect(path) as conn:
-        conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
-        conn.execute("INSERT INTO notes (body) VALUES ('keep me')")
+def make_foreign_sqlite(path, table: str):
+    """Another application's SQLite file: one table of its own, one row."""
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute(f"CREATE TABLE {table} (id INTEGER PRIMARY KEY, body TEXT)")
+        conn.execute(f"INSERT INTO {table} (body) VALUES ('keep me')")
     conn.close()
     return path
+
+
+@pytest.fixture
+def foreign(tmp_path):
+    return make_foreign_sqlite(tmp_path / "other-app.sqlite", "notes")
 
 
 @pytest.mark.parametrize("command", ["import", "export", "pack-export", "pack-import"])
@@ -270,49 +290,39 @@ def test_a_file_past_the_size_limit_is_refused_before_reading(tmp_path, db, caps
 
 # -- 6. malformed packs ---------------------------------------------------------------------
 def test_a_repeated_key_is_refused_naming_it(tmp_path, db, capsys):
-    before = exported(db, tmp_path)
     text = json.dumps(doc())[:-1] + ', "meetings": []}'
-    pack = tmp_path / "p.json"
-    pack.write_text(text, encoding="utf-8")
-    refused(
-        capsys,
-        ["pack-import", str(pack), "--db", str(db)],
-        "p.json: meetings: the key 'meetings' appears more than once",
+    refused_pack(
+        tmp_path, db, capsys, text, "p.json: meetings: the key 'meetings' appears more than once"
     )
-    assert exported(db, tmp_path) == before
 
 
 def test_nesting_200000_deep_is_refused_naming_where(tmp_path, db, capsys):
-    before = exported(db, tmp_path)
     document = doc()
     document["meetings"][0]["challenges"][0]["questions"] = ["@"]
     text = json.dumps(document).replace('["@"]', "[" * 200_000 + "]" * 200_000)
-    pack = tmp_path / "p.json"
-    pack.write_text(text, encoding="utf-8")
-    refused(
+    refused_pack(
+        tmp_path,
+        db,
         capsys,
-        ["pack-import", str(pack), "--db", str(db)],
+        text,
         "p.json: meetings[0].challenges[0].questions[0][0][0]",
         "nested more than 20 levels deep",
     )
-    assert exported(db, tmp_path) == before
 
 
 def test_an_unpaired_surrogate_is_refused_naming_the_field_not_echoing_it(tmp_path, db, capsys):
-    before = exported(db, tmp_path)
     document = doc()
     secret = "A long confidential note about the provider. " * 20
     document["meetings"][0]["challenges"][1]["meeting_notes"] = secret + "@"
     text = json.dumps(document).replace("@", "\\ud800")
-    pack = tmp_path / "p.json"
-    pack.write_text(text, encoding="utf-8")
-    err = refused(
+    err = refused_pack(
+        tmp_path,
+        db,
         capsys,
-        ["pack-import", str(pack), "--db", str(db)],
+        text,
         "p.json: meetings[0].challenges[1].meeting_notes: holds a broken character",
     )
     assert "confidential" not in err
-    assert exported(db, tmp_path) == before
 
 
 def test_a_long_bad_value_is_quoted_short(tmp_path, db, capsys):
@@ -328,29 +338,27 @@ def test_a_long_bad_value_is_quoted_short(tmp_path, db, capsys):
 
 # -- 7. messages ----------------------------------------------------------------------------
 def test_a_month_in_year_1_is_refused_at_validation_with_the_other_problems(tmp_path, db, capsys):
-    before = exported(db, tmp_path)
-    csv = tmp_path / "months.csv"
-    csv.write_text(f"{HEADER}\n{A1},0001-01,24\n{A1},2016-07,n/a\n", encoding="utf-8")
-    refused(
+    refused_csv(
+        tmp_path,
+        db,
         capsys,
-        ["import", str(csv), "--db", str(db)],
+        "months.csv",
+        [f"{A1},0001-01,24", f"{A1},2016-07,n/a"],
         "months.csv, row 2, column 'period': the year 1 is outside 1950 to 2150",
         "months.csv, row 3, column 'value': 'n/a' is not a number",
     )
-    assert exported(db, tmp_path) == before
 
 
 def test_a_csv_field_past_the_csv_limit_names_its_row(tmp_path, db, capsys):
-    before = exported(db, tmp_path)
-    csv = tmp_path / "long.csv"
-    csv.write_text(f'{HEADER}\n{A1},2016/17 Q1,24\n{A1},"{"x" * 200_000}",24\n', encoding="utf-8")
-    err = refused(
+    err = refused_csv(
+        tmp_path,
+        db,
         capsys,
-        ["import", str(csv), "--db", str(db)],
+        "long.csv",
+        [f"{A1},2016/17 Q1,24", f'{A1},"{"x" * 200_000}",24'],
         "long.csv, row 3: a cell holds more than 131,072 characters",
     )
     assert "field larger than field limit" not in err
-    assert exported(db, tmp_path) == before
 
 
 def test_an_unreadable_file_is_not_blamed_on_another_program():

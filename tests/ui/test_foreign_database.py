@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from challenge_app.errors import InputError
 from challenge_app.store.backup import backups_folder
+from tests.core.test_hostile_input import make_foreign_sqlite
 from ui import app as startup
 
 
 @pytest.fixture
 def foreign(tmp_path):
-    path = tmp_path / "address-book.sqlite"
-    with sqlite3.connect(path) as conn:
-        conn.execute("CREATE TABLE contacts (name TEXT, phone TEXT)")
-        conn.execute("INSERT INTO contacts VALUES ('A. Officer', '01234')")
-    conn.close()
-    return path
+    return make_foreign_sqlite(tmp_path / "address-book.sqlite", "contacts")
 
 
 def _untouched(path, before: bytes) -> None:

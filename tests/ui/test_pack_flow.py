@@ -137,20 +137,21 @@ def test_a_pack_that_would_replace_records_says_so_and_defaults_to_cancel(
     assert seen["default"] == "Cancel"
 
 
-def _differing_comment(demo_pack) -> tuple[dict, str]:
+def _differing_comment(demo_pack, store):
+    """Give the pack a different council comment; the meeting, code and comment recorded."""
     doc = json.loads(demo_pack.read_text(encoding="utf-8"))
     challenge = doc["meetings"][1]["challenges"][0]
     challenge["council_comment"] = "Revised after the meeting."
     demo_pack.write_text(json.dumps(doc), encoding="utf-8")
-    return doc, challenge["code"]
+    meeting = store.meetings.find(*_key(doc["meetings"][1]))
+    code = challenge["code"]
+    return meeting, code, store.meetings.challenge(meeting.id, code).council_comment
 
 
 def test_differing_text_is_shown_side_by_side_and_cancel_changes_nothing(
     qtbot, window, demo_store, demo_pack, choose, when_modal
 ):
-    doc, code = _differing_comment(demo_pack)
-    meeting = demo_store.meetings.find(*_key(doc["meetings"][1]))
-    recorded = demo_store.meetings.challenge(meeting.id, code).council_comment
+    _meeting, code, recorded = _differing_comment(demo_pack, demo_store)
     choose(demo_pack)
     before = snapshot(demo_store)
     seen: dict = {}
@@ -185,9 +186,7 @@ def test_differing_text_is_shown_side_by_side_and_cancel_changes_nothing(
 def test_differing_text_is_kept_unless_taken_and_taking_backs_up_first(
     qtbot, window, demo_store, demo_pack, choose, when_modal
 ):
-    doc, code = _differing_comment(demo_pack)
-    meeting = demo_store.meetings.find(*_key(doc["meetings"][1]))
-    recorded = demo_store.meetings.challenge(meeting.id, code).council_comment
+    meeting, code, recorded = _differing_comment(demo_pack, demo_store)
     choose(demo_pack)
     seen: dict = {}
     when_modal(
@@ -224,7 +223,7 @@ def test_differing_text_is_kept_unless_taken_and_taking_backs_up_first(
 def test_take_all_and_keep_all_buttons_set_every_record(
     qtbot, window, demo_store, demo_pack, choose, when_modal
 ):
-    _differing_comment(demo_pack)
+    _differing_comment(demo_pack, demo_store)
     choose(demo_pack)
     seen: dict = {}
 
