@@ -117,13 +117,16 @@ class ConflictPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)  # one line a record; the full text is below
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(MEETING, QHeaderView.ResizeMode.Stretch)
         for column in (MEASURE, FIELDS, TAKE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         rows = min(max(len(conflicts), 1), ROWS_SHOWN)
-        self.table.setMaximumHeight(
-            header.sizeHint().height() + rows * self.table.verticalHeader().defaultSectionSize() + 6
+        row_height = self.table.verticalHeader().defaultSectionSize()
+        self.table.setFixedHeight(
+            header.sizeHint().height() + rows * row_height + 2 * self.table.frameWidth() + 2
         )
         layout.addWidget(self.table)
 

@@ -172,6 +172,7 @@ class ImportConfirmation(QDialog):
             )
             self.conflicts = ConflictPanel(plan.conflicts, self)
             layout.addWidget(self.conflicts)
+            self.setMinimumWidth(720)  # room for the two texts side by side
         self.note = self._label(self._note_text(loaded, plan))
         layout.addWidget(self.note)
 
