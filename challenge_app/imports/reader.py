@@ -14,6 +14,11 @@ What this module decides, and why:
 * ``.xlsx`` / ``.xlsm``: the first sheet. A number shown with a percentage
   format is read as the officer sees it (a cell showing 24% gives 24, not 0.24).
   Dates stay dates; the validator decides what a date means in each column.
+  Every row the sheet holds is read, whatever its ``<dimension>`` claims, and a
+  formula whose result was never saved is refused naming the cell
+  (``workbook_checks``), as is a workbook too large once unpacked.
+* Only ordinary files up to ``limits.MAX_INPUT_BYTES`` are read; a device, a
+  pipe or a link to ``/dev/zero`` is refused before it is opened.
 * The header is the first non-blank row. Header names are matched ignoring case,
   surrounding spaces and repeated spaces; column order is free. Columns we do not
   know are ignored (and listed, so the preview can say so).
@@ -277,7 +282,6 @@ def _open_xlsx(path: Path) -> Iterator[Sheet]:
 
     from challenge_app.imports.workbook_checks import check_workbook
 
-    check_input_file(path)
     _refuse_non_workbook(path)
     check_workbook(str(path))
     try:
