@@ -19,7 +19,7 @@ import re
 import zipfile
 from xml.etree import ElementTree
 
-from openpyxl.utils.cell import column_index_from_string, get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
 
 from challenge_app.errors import InputError, Problem
 from challenge_app.limits import MAX_UNPACKED_BYTES, describe_size
