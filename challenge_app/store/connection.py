@@ -1,8 +1,10 @@
 """Opening the database safely.
 
-Before the program touches a database it checks three things: that it can
+Before the program touches a database it checks four things: that it can
 read it, that it was not written by a newer version (which we would corrupt),
-and whether it needs migrating, in which case a copy is kept beside it first.
+that it is a Challenge database at all (another program's SQLite file is
+refused before a table is added or its journal switched to WAL), and whether
+it needs migrating, in which case a copy is kept beside it first.
 """
 
 from __future__ import annotations
