@@ -1,5 +1,10 @@
 """Subcommand ``pack-import``: merge a challenge pack into the database (INTERFACES.md).
 
+Text already recorded is never emptied or replaced without ``--replace``:
+records whose text differs are kept and listed by meeting and measure, and the
+exit status is still 0 (the pack's other records were merged). With
+``--replace`` the pack's text is taken, after a backup of the database.
+
 The pack is read and checked before the database is even opened, so a bad
 pack never creates or touches a database file.
 """
@@ -21,18 +26,25 @@ IGNORED_KEYS_LISTED = 5
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, help="challenge pack (.json)")
     add_db_argument(parser)
+    parser.add_argument(
+        "--replace",
+        action="store_true",
+        help="where text recorded here differs from the pack's, take the pack's "
+        "(a backup of the database is taken first); without it, recorded text is kept",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     # Imported here, not at the top: the GUI builds this parser at every start-up
     # and must not pay for openpyxl or the pack reader until a command runs.
-    from challenge_app.packs import merge_pack, read_pack
+    from challenge_app.packs import merge_pack, read_pack, take_all, take_none
 
     db_path = require_db(args)
     loaded = read_pack(args.file)
     store = Store.open(db_path)
     try:
-        plan = merge_pack(store, loaded.pack, TerminalProgress(), file=str(args.file))
+        take = take_all if args.replace else take_none
+        plan = merge_pack(store, loaded.pack, TerminalProgress(), file=str(args.file), take=take)
     finally:
         store.close()
     if loaded.ignored_keys:
@@ -47,4 +59,12 @@ def run(args: argparse.Namespace) -> int:
     print(f"{verb} {args.file.name} into {db_path}:")
     for line in plan.summary_lines():
         print(f"  {line}")
+    if plan.kept:
+        print("Kept as recorded here (the pack's text differs; --replace takes the pack's):")
+        for conflict in plan.kept:
+            print(f"  {conflict.describe()}")
+    if plan.taken:
+        print("Replaced by the pack's text (a backup was taken first):")
+        for conflict in plan.taken:
+            print(f"  {conflict.describe()}")
     return 0

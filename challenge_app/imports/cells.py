@@ -24,13 +24,13 @@ refuse and say how to write it. The choices, one place to read them:
 
 from __future__ import annotations
 
-import math
 import re
 from datetime import date, datetime, time
 from functools import lru_cache
 
 from challenge_app.errors import InputError
 from challenge_app.imports.reader import is_blank
+from challenge_app.limits import QUOTE_LIMIT, check_figure, check_period_year, quoted
 from challenge_app.models import CONTRACT, HIGHER, LOWER, VOLUMETRIC
 from challenge_app.periods import MONTH_NAMES, FinancialYear, Month, Period, parse_period
 
@@ -86,9 +86,7 @@ def parse_number(value: object) -> float | None:
     if isinstance(value, bool):
         raise CellError("expected a number, found TRUE/FALSE")
     if isinstance(value, int | float):
-        if not math.isfinite(value):
-            raise CellError(f"'{value}' is not a number")
-        return float(value)
+        return _sane_figure(float(value), value)
     if isinstance(value, datetime | date | time):
         raise CellError(
             f"expected a number, but Excel holds a date here ({_describe_date(value)}); "
@@ -102,14 +100,30 @@ def parse_number(value: object) -> float | None:
         compact = compact.replace(",", "")
     if not _NUMBER_RE.match(compact):
         raise CellError(
-            f"'{text}' is not a number; expected e.g. 24, 87.7, 24% or 1,843 "
+            f"{quoted(text)} is not a number; expected e.g. 24, 87.7, 24% or 1,843 "
             "(leave the cell empty for no figure)"
         )
-    return float(compact)
+    return _sane_figure(float(compact), text)
+
+
+def _sane_figure(number: float, shown: object) -> float:
+    """A float of 400 digits is infinity: refuse it (and anything absurd) rather than store it."""
+    problem = check_figure(number)
+    if problem:
+        raise CellError(f"{quoted(shown)} {problem}")
+    return number
+
+
+def _sane_year(period: FinancialYear | Period) -> None:
+    problem = check_period_year(period)
+    if problem:
+        raise CellError(problem)
 
 
 @lru_cache(maxsize=512)
 def _year_from_text(text: str) -> str:
+    if len(text) > QUOTE_LIMIT:
+        raise CellError(f"{quoted(text)} is not a financial year; expected the form 2016/17")
     try:
         return str(FinancialYear.parse(text))
     except InputError as exc:
@@ -126,7 +140,9 @@ def parse_year(value: object) -> str | None:
         )
     if isinstance(value, int | float) and not isinstance(value, bool):
         raise CellError(f"'{_integral_text(value)}' is not a financial year; write it as 2016/17")
-    return _year_from_text(str(value).strip())
+    year = _year_from_text(str(value).strip())
+    _sane_year(FinancialYear.parse(year))
+    return year
 
 
 def _month_number(name: str) -> int | None:
@@ -152,6 +168,10 @@ def _normalise_period_text(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _period_from_text(text: str) -> Period:
+    if len(text) > QUOTE_LIMIT:
+        raise CellError(
+            f"{quoted(text)} is not a period; expected a quarter (2016/17 Q1) or a month (2016-07)"
+        )
     try:
         return parse_period(_normalise_period_text(text))
     except InputError as exc:
@@ -159,6 +179,13 @@ def _period_from_text(text: str) -> Period:
 
 
 def parse_period_cell(value: object) -> Period | None:
+    period = _period_cell(value)
+    if period is not None:
+        _sane_year(period)
+    return period
+
+
+def _period_cell(value: object) -> Period | None:
     if is_blank(value):
         return None
     if isinstance(value, datetime | date):
@@ -176,7 +203,7 @@ def parse_kind(value: object) -> str | None:
         return None
     kind = str(value).strip().lower()
     if kind not in (CONTRACT, VOLUMETRIC):
-        raise CellError(f"'{value}' is not a kind; expected contract or volumetric")
+        raise CellError(f"{quoted(value)} is not a kind; expected contract or volumetric")
     return kind
 
 
@@ -196,7 +223,7 @@ def parse_polarity(value: object) -> str | None:
     polarity = _POLARITIES.get(" ".join(str(value).split()).lower())
     if polarity is None:
         raise CellError(
-            f"'{value}' is not a polarity; expected higher or lower "
+            f"{quoted(value)} is not a polarity; expected higher or lower "
             "(or an empty cell for a volumetric measure)"
         )
     return polarity

@@ -14,6 +14,11 @@ What this module decides, and why:
 * ``.xlsx`` / ``.xlsm``: the first sheet. A number shown with a percentage
   format is read as the officer sees it (a cell showing 24% gives 24, not 0.24).
   Dates stay dates; the validator decides what a date means in each column.
+  Every row the sheet holds is read, whatever its ``<dimension>`` claims, and a
+  formula whose result was never saved is refused naming the cell
+  (``workbook_checks``), as is a workbook too large once unpacked.
+* Only ordinary files up to ``limits.MAX_INPUT_BYTES`` are read; a device, a
+  pipe or a link to ``/dev/zero`` is refused before it is opened.
 * The header is the first non-blank row. Header names are matched ignoring case,
   surrounding spaces and repeated spaces; column order is free. Columns we do not
   know are ignored (and listed, so the preview can say so).
@@ -33,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from challenge_app.errors import InputError, Problem
+from challenge_app.limits import check_input_file, read_input_file, unreadable
 
 COLUMNS = (
     "code", "title", "area", "kind", "polarity", "unit",
@@ -195,15 +201,33 @@ def _decode(path: Path, raw: bytes) -> str:
         return raw.decode("cp1252", errors="replace")
 
 
+def _csv_records(path: Path, text: str) -> list[Cells]:
+    """Every record of the CSV text; a record the csv module cannot read is named by its row."""
+    records: list[Cells] = []
+    reader = csv.reader(io.StringIO(text, newline=""))
+    while True:
+        try:
+            record = next(reader, None)
+        except csv.Error as exc:
+            row = len(records) + 1
+            if "field limit" in str(exc):
+                message = (
+                    f"a cell holds more than {csv.field_size_limit():,} characters, far more "
+                    "than a dataset cell should; is the file damaged, or is a quote mark "
+                    "left unclosed on this row?"
+                )
+            else:
+                message = f"this row cannot be read as CSV ({exc})"
+            raise InputError(Problem(message, str(path), row)) from None
+        if record is None:
+            return records
+        records.append(tuple(record))
+
+
 def _open_csv(path: Path) -> Sheet:
-    text = _decode(path, path.read_bytes())
+    text = _decode(path, read_input_file(path))
     total = text.count("\n") + 1
-    try:
-        records = list(csv.reader(io.StringIO(text, newline="")))
-    except csv.Error as exc:
-        raise InputError(
-            Problem(f"the CSV text cannot be read ({exc})", str(path), row=None)
-        ) from exc
+    records = _csv_records(path, text)
     return _start(path, _non_blank(iter(records)), total, with_letters=False)
 
 
@@ -228,8 +252,11 @@ def _workbook_rows(path: Path, ws) -> Iterator[Cells]:
 
 
 def _refuse_non_workbook(path: Path) -> None:
-    with open(path, "rb") as f:
-        head = f.read(4096)
+    try:
+        with open(path, "rb") as f:
+            head = f.read(4096)
+    except OSError as exc:
+        raise unreadable(exc, path) from exc
     if head.startswith(_ZIP_SIGNATURE):
         return
     if head.startswith(_OLE_SIGNATURE):
@@ -253,7 +280,10 @@ def _refuse_non_workbook(path: Path) -> None:
 def _open_xlsx(path: Path) -> Iterator[Sheet]:
     import openpyxl  # only when a workbook is read: it is slow to import
 
+    from challenge_app.imports.workbook_checks import check_workbook
+
     _refuse_non_workbook(path)
+    check_workbook(str(path))
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
@@ -266,7 +296,9 @@ def _open_xlsx(path: Path) -> Iterator[Sheet]:
                 Problem("the workbook has no sheet that can be read; it may be damaged", str(path))
             )
         ws = wb.worksheets[0]
-        total = ws.max_row or 0
+        total = ws.max_row or 0  # what the file declares: an estimate, for progress only
+        # The declared size (<dimension>) may understate the sheet; read every row there is.
+        ws.reset_dimensions()
         yield _start(path, _non_blank(_workbook_rows(path, ws)), total, with_letters=True)
     finally:
         wb.close()
@@ -285,10 +317,7 @@ def open_sheet(path: Path | str) -> Iterator[Sheet]:
                 str(path),
             )
         )
-    if not path.exists():
-        raise InputError(Problem("there is no such file", str(path)))
-    if path.is_dir():
-        raise InputError(Problem("this is a folder, not a file", str(path)))
+    check_input_file(path)
     try:
         if suffix in CSV_SUFFIXES:
             yield _open_csv(path)
@@ -296,6 +325,4 @@ def open_sheet(path: Path | str) -> Iterator[Sheet]:
             with _open_xlsx(path) as sheet:
                 yield sheet
     except PermissionError as exc:
-        raise InputError(
-            Problem("the file cannot be opened (is it open in another program?)", str(path))
-        ) from exc
+        raise unreadable(exc, path) from exc

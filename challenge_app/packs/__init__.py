@@ -5,6 +5,14 @@ reads and checks a pack, ``export`` writes one, ``plan`` says what merging
 one would change, ``merge`` does it in one transaction.
 """
 
+from challenge_app.packs.conflicts import (
+    Conflict,
+    ConflictKey,
+    Difference,
+    take_all,
+    take_none,
+    take_only,
+)
 from challenge_app.packs.export import export_pack, pack_from_store, pack_to_json, pack_to_text
 from challenge_app.packs.merge import merge_pack
 from challenge_app.packs.model import (
@@ -22,6 +30,9 @@ from challenge_app.packs.schema import PackFile, parse_pack, parse_pack_text, re
 __all__ = [
     "FORMAT",
     "VERSION",
+    "Conflict",
+    "ConflictKey",
+    "Difference",
     "MergePlan",
     "Pack",
     "PackAction",
@@ -39,4 +50,7 @@ __all__ = [
     "parse_pack_text",
     "plan_merge",
     "read_pack",
+    "take_all",
+    "take_none",
+    "take_only",
 ]

@@ -15,9 +15,19 @@ from datetime import date
 from typing import Any
 
 from challenge_app.errors import InputError, Problem
+from challenge_app.limits import QUOTE_LIMIT, check_figure, check_period_year, check_year
 
 MISSING = object()
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def shown(value: Any) -> str:
+    """A value as JSON for a message, cut short: never the whole of an officer's text."""
+    if isinstance(value, str) and len(value) > QUOTE_LIMIT:
+        return json.dumps(value[: QUOTE_LIMIT - 1] + "…", ensure_ascii=False)
+    if isinstance(value, dict | list):
+        return kind_of(value)
+    return json.dumps(value, ensure_ascii=False)
 
 
 def kind_of(value: Any) -> str:
@@ -128,10 +138,11 @@ class FieldReader:
             return None
         try:
             number = float(value)
-        except OverflowError:
+        except OverflowError:  # an integer of hundreds of digits
             number = math.inf
-        if not math.isfinite(number):
-            self.problem(join(path, key), "the number is too large")
+        problem = check_figure(number)
+        if problem:
+            self.problem(join(path, key), f"the number {problem}")
             return None
         return number
 
@@ -151,7 +162,7 @@ class FieldReader:
             return None
         if value not in choices:
             allowed = ", ".join(json.dumps(c) for c in choices)
-            self.problem(join(path, key), f"{json.dumps(value)} is not one of {allowed}")
+            self.problem(join(path, key), f"{shown(value)} is not one of {allowed}")
             return None
         return value
 
@@ -160,11 +171,18 @@ class FieldReader:
         value = self.text(obj, key, path)
         if value is None:
             return None
+        if len(value) > QUOTE_LIMIT:
+            self.problem(join(path, key), f"{shown(value)} is too long for a period or a year")
+            return None
         try:
-            return parse(value)
+            parsed = parse(value)
         except InputError as exc:
             self.problem(join(path, key), str(exc))
             return None
+        if problem := check_period_year(parsed):
+            self.problem(join(path, key), problem)
+            return None
+        return parsed
 
     def day(self, obj: dict, key: str, path: str, default: Any = MISSING) -> date | None:
         value = self.text(obj, key, path, default)
@@ -173,9 +191,13 @@ class FieldReader:
         try:
             if not _DATE_RE.match(value):
                 raise ValueError
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
             self.problem(
-                join(path, key), f"{json.dumps(value)} is not a date; expected the form 2016-08-02"
+                join(path, key), f"{shown(value)} is not a date; expected the form 2016-08-02"
             )
             return None
+        if problem := check_year(day.year):
+            self.problem(join(path, key), problem)
+            return None
+        return day

@@ -20,11 +20,13 @@ from datetime import date
 from itertools import islice
 
 from challenge_app.models import Action, Challenge
+from challenge_app.packs.conflicts import Take, take_none
 from challenge_app.packs.model import Pack, PackAction
 from challenge_app.packs.plan import MergePlan, match_actions, plan_merge
 from challenge_app.progress import Progress, no_progress
 from challenge_app.publication import AppendixPosition
 from challenge_app.store import Store
+from challenge_app.store.backup import backup_before_replacing
 
 #: Records written per ``executemany`` between progress reports.
 BATCH = 2000
@@ -48,14 +50,25 @@ class _Counter:
 
 
 def merge_pack(
-    store: Store, pack: Pack, progress: Progress = no_progress, file: str | None = None
+    store: Store,
+    pack: Pack,
+    progress: Progress = no_progress,
+    file: str | None = None,
+    take: Take = take_none,
 ) -> MergePlan:
     """Merge ``pack`` into the database; returns what it changed (see ``plan_merge``).
+
+    Text already recorded is kept where the pack's differs, unless ``take``
+    says to take the pack's for that record (``take_all`` is ``--replace``);
+    before any recorded text is replaced, a backup of the database is taken.
 
     Raises ``InputError`` (and writes nothing) if the pack refers to measures
     that neither it nor the database defines.
     """
-    plan = plan_merge(store, pack, file)
+    plan = plan_merge(store, pack, file, take)
+    pack = plan.resolved
+    if plan.taken and store.path is not None:
+        backup_before_replacing(store.db, store.path)
     total = (
         len(pack.measures)
         + pack.target_count

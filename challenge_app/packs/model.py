@@ -12,7 +12,7 @@ database, not only the one it came from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from challenge_app.models import (
@@ -50,6 +50,8 @@ class PackChallenge:
     meeting_notes: str = ""
     headline: str = ""
     order: int | None = None  # the officer's place within its appendix; None: code order
+    #: Text keys the pack left out: merging leaves those fields as recorded (``conflicts``).
+    absent: frozenset[str] = field(default=frozenset(), compare=False)
 
     def to_challenge(self, meeting_id: int) -> Challenge:
         return Challenge(
@@ -92,6 +94,8 @@ class PackMeeting:
     apologies: tuple[str, ...] = ()
     challenges: tuple[PackChallenge, ...] = ()
     actions: tuple[PackAction, ...] = ()
+    #: Keys the pack left out (attendees, apologies): merging leaves those as recorded.
+    absent: frozenset[str] = field(default=frozenset(), compare=False)
 
     @property
     def key(self) -> MeetingKey:

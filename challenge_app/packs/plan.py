@@ -19,13 +19,15 @@ actions in one meeting survive a round trip as two.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from challenge_app.errors import InputError, Problem
+from challenge_app.limits import quoted
 from challenge_app.models import Parties
+from challenge_app.packs.conflicts import Conflict, Take, resolve, take_none
 from challenge_app.packs.export import pack_from_store
 from challenge_app.packs.model import Pack, PackAction, PackMeasure, PackMeeting
-from challenge_app.packs.schema import MAX_PROBLEMS_LISTED
+from challenge_app.packs.schema import capped
 from challenge_app.store import Store
 
 
@@ -66,6 +68,20 @@ class MergePlan:
     updated_meetings: tuple[str, ...] = ()
     parties: tuple[Parties, Parties] | None = None  # (now, after) when the names would change
     new_codes: tuple[str, ...] = ()
+    #: Records whose recorded text differs from the pack's (``packs.conflicts``).
+    conflicts: tuple[Conflict, ...] = ()
+    #: The pack as it will be written: absent texts and kept conflicts as recorded.
+    resolved: Pack = field(default_factory=Pack, compare=False, repr=False)
+
+    @property
+    def kept(self) -> tuple[Conflict, ...]:
+        """Conflicts left as recorded here."""
+        return tuple(c for c in self.conflicts if not c.taken)
+
+    @property
+    def taken(self) -> tuple[Conflict, ...]:
+        """Conflicts where the pack's text replaces what was recorded."""
+        return tuple(c for c in self.conflicts if c.taken)
 
     @property
     def changes_anything(self) -> bool:
@@ -92,7 +108,21 @@ class MergePlan:
                 f"The parties' names change from {now.council} / {now.provider} "
                 f"to {after.council} / {after.provider}"
             )
+        if self.taken:
+            lines.append(f"{_records(len(self.taken))} replaced by the pack's text")
+        if self.kept:
+            lines.append(
+                f"{_records(len(self.kept))} kept as recorded here, where the pack's text differs"
+            )
         return lines
+
+    def conflict_lines(self) -> list[str]:
+        """Each differing record, by meeting and measure, and what became of it."""
+        return [f"{'replaced' if c.taken else 'kept'}: {c.describe()}" for c in self.conflicts]
+
+
+def _records(count: int) -> str:
+    return f"{count} record{'s' if count != 1 else ''}"
 
 
 def check_references(store: Store, pack: Pack, file: str | None = None) -> None:
@@ -103,7 +133,9 @@ def check_references(store: Store, pack: Pack, file: str | None = None) -> None:
     def check(path: str, code: str | None) -> None:
         if code is not None and code not in known:
             problems.append(
-                Problem(f"{path}: measure {code!r} is not in this pack or in the database", file)
+                Problem(
+                    f"{path}: measure {quoted(code)} is not in this pack or in the database", file
+                )
             )
 
     for i, reading in enumerate(pack.readings):
@@ -114,16 +146,21 @@ def check_references(store: Store, pack: Pack, file: str | None = None) -> None:
         for j, action in enumerate(meeting.actions):
             check(f"meetings[{i}].actions[{j}].code", action.code)
     if problems:
-        if len(problems) > MAX_PROBLEMS_LISTED:
-            extra = len(problems) - MAX_PROBLEMS_LISTED
-            problems = [*problems[:MAX_PROBLEMS_LISTED], Problem(f"... and {extra} more", file)]
-        raise InputError(problems)
+        raise InputError(capped(problems, file))
 
 
-def plan_merge(store: Store, pack: Pack, file: str | None = None) -> MergePlan:
-    """Check the pack against the database and say what merging it would change."""
+def plan_merge(
+    store: Store, pack: Pack, file: str | None = None, take: Take = take_none
+) -> MergePlan:
+    """Check the pack against the database and say what merging it would change.
+
+    Recorded text that differs from the pack's is kept unless ``take`` says to
+    take the pack's for that record (``packs.conflicts``); the counts describe
+    what will really be written.
+    """
     check_references(store, pack, file)
     existing = pack_from_store(store)
+    pack, conflicts = resolve(existing, pack, take)
     measures = _tally_measures({m.measure.code: m for m in existing.measures}, pack.measures)
     have_readings = {(r.code, r.period): r.value for r in existing.readings}
     readings = Tally(
@@ -154,6 +191,8 @@ def plan_merge(store: Store, pack: Pack, file: str | None = None) -> MergePlan:
         tuple(updated),
         parties,
         tuple(m.measure.code for m in pack.measures if m.measure.code not in have_codes),
+        conflicts,
+        pack,
     )
 
 

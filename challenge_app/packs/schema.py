@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from challenge_app.errors import InputError, Problem
+from challenge_app.limits import read_input_file
 from challenge_app.models import (
     ACTION_STATUSES,
     CONTRACT,
@@ -35,7 +36,9 @@ from challenge_app.models import (
     Reading,
     Target,
 )
-from challenge_app.packs.fields import MISSING, FieldReader, join, kind_of
+from challenge_app.packs.conflicts import MEETING_TEXT_FIELDS
+from challenge_app.packs.decode import decode_pack_json
+from challenge_app.packs.fields import MISSING, FieldReader, join, kind_of, shown
 from challenge_app.packs.model import (
     FORMAT,
     VERSION,
@@ -61,19 +64,10 @@ class PackFile:
     ignored_keys: list[str] = field(default_factory=list)
 
 
-def _reject_constant(name: str) -> float:
-    raise ValueError(f"{name} is not a number a pack may hold")
-
-
 def read_pack(path: Path | str) -> PackFile:
     """Read and check the pack at ``path``; raise ``InputError`` saying what and where."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(Problem("no such file", file=str(path))) from None
-    except OSError as exc:
-        raise InputError(Problem(f"cannot be read ({exc.strerror})", file=str(path))) from exc
+    raw = read_input_file(path)
     pack, ignored = parse_pack_text(raw, file=str(path))
     return PackFile(path, pack, ignored)
 
@@ -94,11 +88,11 @@ def parse_pack_text(raw: bytes | str, file: str | None = None) -> tuple[Pack, li
     if not text.strip():
         raise InputError(Problem("is empty: a challenge pack is a JSON file", file=file))
     try:
-        data = json.loads(text, parse_constant=_reject_constant)
+        data = decode_pack_json(text, file, checked_utf8=isinstance(raw, bytes))
     except json.JSONDecodeError as exc:
         raise InputError(Problem(_describe_json_error(exc, text), file=file)) from None
-    except ValueError as exc:
-        raise InputError(Problem(f"is not valid JSON: {exc}", file=file)) from None
+    except InputError as exc:
+        raise InputError(capped(exc.problems, file)) from None
     return parse_pack(data, file=file)
 
 
@@ -121,12 +115,16 @@ def parse_pack(data: Any, file: str | None = None) -> tuple[Pack, list[str]]:
     _check_format_and_version(data, file)
     pack = reader.pack(data)
     if reader.problems:
-        problems = reader.problems
-        if len(problems) > MAX_PROBLEMS_LISTED:
-            extra = len(problems) - MAX_PROBLEMS_LISTED
-            problems = [*problems[:MAX_PROBLEMS_LISTED], Problem(f"... and {extra} more", file)]
-        raise InputError(problems)
+        raise InputError(capped(reader.problems, file))
     return pack, reader.ignored
+
+
+def capped(problems: list[Problem], file: str | None) -> list[Problem]:
+    """At most ``MAX_PROBLEMS_LISTED`` problems, then a count of the rest."""
+    if len(problems) <= MAX_PROBLEMS_LISTED:
+        return problems
+    extra = len(problems) - MAX_PROBLEMS_LISTED
+    return [*problems[:MAX_PROBLEMS_LISTED], Problem(f"... and {extra} more", file)]
 
 
 def _check_format_and_version(data: dict, file: str | None) -> None:
@@ -136,15 +134,13 @@ def _check_format_and_version(data: dict, file: str | None) -> None:
         raise InputError(Problem(f'format: missing; a challenge pack says "{FORMAT}"', file))
     if fmt != FORMAT:
         raise InputError(
-            Problem(
-                f'format: {json.dumps(fmt)} is not a challenge pack (expected "{FORMAT}")', file
-            )
+            Problem(f'format: {shown(fmt)} is not a challenge pack (expected "{FORMAT}")', file)
         )
     version = data.get("version", MISSING)
     if version is MISSING:
         raise InputError(Problem("version: missing", file))
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise InputError(Problem(f"version: {json.dumps(version)} is not a pack version", file))
+        raise InputError(Problem(f"version: {shown(version)} is not a pack version", file))
     if version > VERSION:
         raise InputError(
             Problem(
@@ -277,8 +273,9 @@ class _PackReader(FieldReader):
         )
         if len(self.problems) > before:
             return None
+        absent = frozenset(name for name in MEETING_TEXT_FIELDS if name not in obj)
         meeting = PackMeeting(
-            title, day, str(period), kind, attendees, apologies, challenges, actions
+            title, day, str(period), kind, attendees, apologies, challenges, actions, absent
         )
         return path, meeting
 
@@ -296,7 +293,13 @@ class _PackReader(FieldReader):
         order = self.position(obj, "order", path)
         if len(self.problems) > before:
             return None
-        record = PackChallenge(code, Placement(placement), **texts, order=order)
+        record = PackChallenge(
+            code,
+            Placement(placement),
+            **texts,
+            order=order,
+            absent=frozenset(name for name in TEXT_FIELDS if name not in obj),
+        )
         return path, record
 
     def action(self, path: str, obj: dict) -> tuple[str, PackAction] | None:

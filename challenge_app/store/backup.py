@@ -142,6 +142,16 @@ def make_backup(
     return final
 
 
+def backup_before_replacing(db: Database, db_path: Path | str) -> Path:
+    """The copy every replacing import takes before it writes (a pack with ``--replace``,
+    a responses workbook with ``--replace``, a record-by-record choice in a preview).
+
+    It joins the start-of-session copies in the backups folder, so the GUI's
+    backup list can restore it if the officer regrets the import.
+    """
+    return make_backup(db.conn, db_path)
+
+
 def keep_days(db: Database) -> int:
     """The database's own setting (``SettingsRepo.backup_keep_days``), default 14."""
     return SettingsRepo(db).backup_keep_days

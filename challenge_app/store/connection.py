@@ -1,8 +1,10 @@
 """Opening the database safely.
 
-Before the program touches a database it checks three things: that it can
+Before the program touches a database it checks four things: that it can
 read it, that it was not written by a newer version (which we would corrupt),
-and whether it needs migrating, in which case a copy is kept beside it first.
+that it is a Challenge database at all (another program's SQLite file is
+refused before a table is added or its journal switched to WAL), and whether
+it needs migrating, in which case a copy is kept beside it first.
 """
 
 from __future__ import annotations
@@ -44,6 +46,31 @@ def check_not_newer(db: Database, path: Path) -> None:
         )
 
 
+def check_is_challenge_database(db: Database, path: Path) -> None:
+    """Refuse another program's SQLite file before anything is written to it.
+
+    A Challenge database has applied Challenge migrations; an empty one (a
+    new file, or SQLite with no tables) becomes one. Anything else is some other
+    application's data: adding our tables or switching it to WAL would change
+    a file the officer never meant to give us.
+    """
+    if migrations.applied(db):
+        return
+    others = [
+        row[0]
+        for row in db.execute(
+            "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+        ).fetchall()
+    ]
+    if others:
+        shown = ", ".join(sorted(others)[:5]) + (" ..." if len(others) > 5 else "")
+        raise InputError(
+            f"{path} is not a Challenge database: it is another program's SQLite file "
+            f"(it holds {shown}). It has not been changed; choose a Challenge database, "
+            "or a new file name to start one."
+        )
+
+
 def backup_before_migration(path: Path) -> Path:
     """Copy the database (and any WAL content) aside before a schema change."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -72,10 +99,10 @@ def _read_only_uri(path: Path) -> str:
 def open_database(path: Path | str, *, readonly: bool = False) -> Database:
     """Open (creating if needed) and migrate the database at ``path``.
 
-    Raises ``InputError`` for a file that is not a Challenge database or is
-    from a newer version, and ``DamagedDatabaseError`` (an ``InputError``) for
-    one that fails SQLite's integrity check; in every case the file is left
-    exactly as it was.
+    Raises ``InputError`` for a file that is not a Challenge database (not
+    SQLite, or another program's SQLite file) or is from a newer version, and
+    ``DamagedDatabaseError`` (an ``InputError``) for one that fails SQLite's
+    integrity check; in every case the file is left exactly as it was.
     """
     path = Path(path)
     existed = path.exists()
@@ -97,6 +124,10 @@ def open_database(path: Path | str, *, readonly: bool = False) -> Database:
         db.execute("PRAGMA busy_timeout = 5000")
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()  # is it SQLite at all?
         check_not_newer(db, path)
+        check_is_challenge_database(db, path)
+    except InputError:
+        conn.close()  # a file we must not touch is not kept open either
+        raise
     except sqlite3.DatabaseError as exc:
         raise InputError(f"{path} is not a Challenge database that can be opened ({exc})") from exc
     if existed:

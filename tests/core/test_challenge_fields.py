@@ -35,8 +35,15 @@ def test_text_fields_are_the_written_fields_in_form_order():
 
 
 def test_a_pack_challenge_carries_exactly_the_text_fields():
-    # and, after them, its place within its appendix (INTERFACES.md: the optional "order")
-    assert [f.name for f in fields(PackChallenge)] == ["code", "placement", *TEXT_FIELDS, "order"]
+    # and, after them, its place within its appendix (INTERFACES.md: the optional "order"),
+    # then which text keys the pack left out (kept as recorded on merge: packs.conflicts)
+    assert [f.name for f in fields(PackChallenge)] == [
+        "code",
+        "placement",
+        *TEXT_FIELDS,
+        "order",
+        "absent",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -159,7 +159,7 @@ def test_a_bad_pack_never_creates_the_database(tmp_path, capsys):
 
 def test_import_of_a_missing_file_exits_2(tmp_path, capsys):
     assert main(["pack-import", str(tmp_path / "gone.json"), "--db", str(tmp_path / "x.db")]) == 2
-    assert "gone.json: no such file" in capsys.readouterr().err
+    assert "gone.json: there is no such file" in capsys.readouterr().err
 
 
 class _Terminal(io.StringIO):

@@ -8,7 +8,17 @@ import pytest
 from challenge_app.board import board_for_meeting
 from challenge_app.errors import InputError
 from challenge_app.models import Challenge, Measure, Meeting, Placement, Reading
-from challenge_app.packs import merge_pack, pack_from_store, pack_to_json, parse_pack, plan_merge
+from challenge_app.packs import (
+    merge_pack,
+    pack_from_store,
+    pack_to_json,
+    parse_pack,
+    plan_merge,
+    take_all,
+    take_none,
+)
+from challenge_app.store import Store
+from challenge_app.store.backup import list_backups
 
 TABLES = ("measures", "targets", "readings", "meetings", "challenges", "actions", "settings")
 
@@ -93,9 +103,9 @@ def doc() -> dict:
     }
 
 
-def merge(store, document):
+def merge(store, document, take=take_none):
     pack, _ = parse_pack(document)
-    return merge_pack(store, pack)
+    return merge_pack(store, pack, take=take)
 
 
 def test_import_twice_changes_nothing_at_all(store):
@@ -111,22 +121,71 @@ def test_import_twice_changes_nothing_at_all(store):
     ]
 
 
-def test_a_changed_comment_replaces_the_old_one_and_nothing_else(store):
+def test_a_changed_comment_is_kept_and_listed_unless_the_pack_is_taken(store, db_path):
     merge(store, doc())
     meeting = store.meetings.all()[0]
     a1_before = store.meetings.challenge(meeting.id, "A1")
+    a2_before = store.meetings.challenge(meeting.id, "A2")
     second = doc()
     second["meetings"][0]["challenges"][1]["council_comment"] = "Now improving."
-    plan = merge(store, second)
 
+    kept = merge(store, second)
+    assert store.meetings.challenge(meeting.id, "A2") == a2_before
+    assert [c.describe() for c in kept.kept] == [
+        "2016/17 Q1 - 02 Aug 2016 - Quarterly challenge meeting, A2: council comment"
+    ]
+    assert not kept.changes_anything and kept.meetings.changed == 0
+    assert not list_backups(db_path)
+
+    taken = merge(store, second, take_all)
     challenges = store.meetings.challenges(meeting.id)
     assert sorted(challenges) == ["A1", "A2"]
     assert challenges["A2"].council_comment == "Now improving."
     assert challenges["A2"].questions == ("What is the recovery plan?",)
     assert challenges["A1"] == a1_before  # same content, same updated_at
     assert len(store.meetings.all()) == 1
-    assert plan.meetings.changed == 1
-    assert plan.updated_meetings == ("2016/17 Q1 - 02 Aug 2016 - Quarterly challenge meeting",)
+    assert taken.meetings.changed == 1 and len(taken.taken) == 1
+    assert taken.updated_meetings == ("2016/17 Q1 - 02 Aug 2016 - Quarterly challenge meeting",)
+    (backup,) = list_backups(db_path)  # taken before the pack's text replaced the old
+    old = Store.open(backup.path, readonly=True)
+    try:
+        comment = old.meetings.challenge(meeting.id, "A2").council_comment
+    finally:
+        old.close()
+    assert comment == "Falling for a third quarter."
+
+
+def test_keys_a_pack_leaves_out_leave_the_recorded_text_alone(store):
+    merge(store, doc())
+    meeting = store.meetings.all()[0]
+    before = store.meetings.challenge(meeting.id, "A2")
+    second = doc()
+    second["meetings"][0]["challenges"][1] = {"code": "A2", "placement": "appendix2"}
+    del second["meetings"][0]["attendees"]
+    plan = merge(store, second, take_all)
+    after = store.meetings.challenge(meeting.id, "A2")
+    assert (after.council_comment, after.questions, after.headline) == (
+        before.council_comment,
+        before.questions,
+        before.headline,
+    )
+    assert store.meetings.all()[0].attendees == ("Contract Manager",)
+    assert plan.conflicts == ()
+
+
+def test_text_is_taken_where_nothing_was_recorded_and_an_empty_pack_text_never_empties(store):
+    first = doc()
+    first["meetings"][0]["challenges"][1]["headline"] = ""
+    merge(store, first)
+    meeting = store.meetings.all()[0]
+    second = doc()
+    second["meetings"][0]["challenges"][1]["headline"] = "Recovering."
+    second["meetings"][0]["challenges"][1]["council_comment"] = ""
+    plan = merge(store, second)
+    a2 = store.meetings.challenge(meeting.id, "A2")
+    assert a2.headline == "Recovering."
+    assert a2.council_comment == doc()["meetings"][0]["challenges"][1]["council_comment"]
+    assert [c.describe().rsplit(", ", 1)[1] for c in plan.kept] == ["A2: council comment"]
 
 
 def test_a_corrected_reading_and_target_replace_the_old_ones(store):
@@ -269,7 +328,7 @@ def test_the_plan_names_new_and_updated_meetings(store):
     second["meetings"].append(extra)
     second["measures"].append(dict(second["measures"][0], code="A10", targets=[]))
     pack, _ = parse_pack(second)
-    plan = plan_merge(store, pack)
+    plan = plan_merge(store, pack, take=take_all)
     assert plan.new_meetings == ("2016/17 Q2 - 08 Nov 2016 - Quarterly challenge meeting",)
     assert plan.updated_meetings == ("2016/17 Q1 - 02 Aug 2016 - Quarterly challenge meeting",)
     assert plan.new_codes == ("A10",)

@@ -281,4 +281,4 @@ def test_a_utf8_bom_is_accepted(tmp_path):
 def test_a_missing_file_is_named(tmp_path):
     with pytest.raises(InputError) as exc:
         read_pack(tmp_path / "nowhere.json")
-    assert str(exc.value) == "nowhere.json: no such file"
+    assert str(exc.value) == "nowhere.json: there is no such file"

@@ -2,6 +2,7 @@
 
 import json
 import tempfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from challenge_app.cli import main
 from challenge_app.codes import natural_key
 from challenge_app.demo import build_demo_database
 from challenge_app.export.report import gather
+from challenge_app.limits import EARLIEST_YEAR, LATEST_YEAR, MAX_FIGURE
 from challenge_app.models import Placement
 from challenge_app.packs import merge_pack, pack_from_store, pack_to_json, parse_pack, read_pack
 from challenge_app.periods import Month, Quarter, parse_period
@@ -176,9 +178,9 @@ TRICKY = st.sampled_from(
 TEXT = st.one_of(TRICKY, st.text(st.characters(blacklist_categories=("Cs",)), max_size=30))
 NAME = TEXT.filter(lambda s: s.strip() != "")
 FLOATS = st.one_of(
-    st.floats(allow_nan=False, allow_infinity=False),
+    st.floats(min_value=-MAX_FIGURE, max_value=MAX_FIGURE),
     st.integers(-(10**6), 10**6),
-    st.sampled_from([0.1, 2.675, 1e-7, 123456789.125, 2.0**60]),
+    st.sampled_from([0.1, 2.675, 1e-7, 123456789.125, 2.0**39, MAX_FIGURE, -MAX_FIGURE]),
 )
 CODES = st.one_of(
     st.from_regex(r"\A[A-F][0-9]{1,3}[a-c]?\Z"),
@@ -190,7 +192,7 @@ QUARTERS = st.builds(Quarter, st.integers(2010, 2030), st.integers(1, 4)).map(st
 MONTHS = st.builds(Month, st.integers(2010, 2030), st.integers(1, 12)).map(str)
 PERIODS = st.one_of(QUARTERS, MONTHS)
 YEARS = st.integers(2010, 2030).map(lambda y: f"{y}/{(y + 1) % 100:02d}")
-DATES = st.dates().map(lambda d: d.isoformat())
+DATES = st.dates(date(EARLIEST_YEAR, 1, 1), date(LATEST_YEAR, 12, 31)).map(lambda d: d.isoformat())
 
 
 @st.composite

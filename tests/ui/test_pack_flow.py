@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 
 import ui.flows.progress_dialog
 from challenge_app.packs import export_pack
+from challenge_app.store import Store
+from challenge_app.store.backup import list_backups
 from ui.flows.pack_flow import (
     LAST_FOLDER_KEY,
     ImportConfirmation,
@@ -123,7 +125,6 @@ def test_a_pack_that_would_replace_records_says_so_and_defaults_to_cancel(
     qtbot, window, demo_store, demo_pack, choose, when_modal
 ):
     doc = json.loads(demo_pack.read_text(encoding="utf-8"))
-    doc["meetings"][1]["challenges"][0]["council_comment"] = "Revised after the meeting."
     doc["readings"][0]["value"] = 99
     demo_pack.write_text(json.dumps(doc), encoding="utf-8")
     choose(demo_pack)
@@ -132,19 +133,110 @@ def test_a_pack_that_would_replace_records_says_so_and_defaults_to_cancel(
         press(qtbot, "cancel_button", seen), lambda: import_pack_interactively(window, demo_store)
     )
     assert "286 readings (1 updated, 285 unchanged)" in seen["summary"]
-    assert "2 meetings (1 updated, 1 unchanged)" in seen["summary"]
-    assert seen["meetings"] == ["Updated: 2016/17 Q1 - 02 Aug 2016 - Quarterly challenge meeting"]
-    assert "replace the same records here" in seen["note"]
+    assert "replace the same ones here" in seen["note"]
     assert seen["default"] == "Cancel"
 
+
+def _differing_comment(demo_pack, store):
+    """Give the pack a different council comment; the meeting, code and comment recorded."""
+    doc = json.loads(demo_pack.read_text(encoding="utf-8"))
+    challenge = doc["meetings"][1]["challenges"][0]
+    challenge["council_comment"] = "Revised after the meeting."
+    demo_pack.write_text(json.dumps(doc), encoding="utf-8")
+    meeting = store.meetings.find(*_key(doc["meetings"][1]))
+    code = challenge["code"]
+    return meeting, code, store.meetings.challenge(meeting.id, code).council_comment
+
+
+def test_differing_text_is_shown_side_by_side_and_cancel_changes_nothing(
+    qtbot, window, demo_store, demo_pack, choose, when_modal
+):
+    _meeting, code, recorded = _differing_comment(demo_pack, demo_store)
+    choose(demo_pack)
+    before = snapshot(demo_store)
+    seen: dict = {}
+
+    def look_then_cancel(dialog):
+        panel = dialog.conflicts
+        model = panel.table.model()
+        seen["rows"] = [
+            [model.index(r, c).data() for c in range(model.columnCount())]
+            for r in range(model.rowCount())
+        ]
+        seen["here"], seen["pack"] = panel.here.toPlainText(), panel.pack.toPlainText()
+        seen["default"] = "Cancel" if dialog.cancel_button.isDefault() else "Import"
+        qtbot.keyClick(panel.table, Qt.Key.Key_End)
+        qtbot.keyClick(panel.table, Qt.Key.Key_Space)  # ticks "Take the pack's"...
+        qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)  # ...then cancels
+
+    result = []
+    when_modal(
+        look_then_cancel, lambda: result.append(import_pack_interactively(window, demo_store))
+    )
+    label = "2016/17 Q1 - 02 Aug 2016 - Quarterly challenge meeting"
+    assert seen["rows"] == [[label, code, "council comment", "Keep"]]
+    assert seen["here"] == f"Council comment:\n{recorded}"
+    assert seen["pack"] == "Council comment:\nRevised after the meeting."
+    assert seen["default"] == "Cancel"
+    assert result == [False]
+    assert snapshot(demo_store) == before
+    assert list_backups(demo_store.path) == []
+
+
+def test_differing_text_is_kept_unless_taken_and_taking_backs_up_first(
+    qtbot, window, demo_store, demo_pack, choose, when_modal
+):
+    meeting, code, recorded = _differing_comment(demo_pack, demo_store)
+    choose(demo_pack)
+    seen: dict = {}
     when_modal(
         press(qtbot, "import_button", seen), lambda: import_pack_interactively(window, demo_store)
     )
-    meeting = demo_store.meetings.find(*_key(doc["meetings"][1]))
-    code = doc["meetings"][1]["challenges"][0]["code"]
+    assert demo_store.meetings.challenge(meeting.id, code).council_comment == recorded
+    assert list_backups(demo_store.path) == []
+
+    def tick_then_import(dialog):
+        panel = dialog.conflicts
+        panel.table.setFocus()
+        qtbot.keyClick(panel.table, Qt.Key.Key_End)
+        qtbot.keyClick(panel.table, Qt.Key.Key_Space)
+        seen["choice"] = panel.table.model().index(0, 3).data()
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+
+    result = []
+    when_modal(
+        tick_then_import, lambda: result.append(import_pack_interactively(window, demo_store))
+    )
+    assert seen["choice"] == "Take"
+    assert result == [True]
     assert demo_store.meetings.challenge(meeting.id, code).council_comment == (
         "Revised after the meeting."
     )
+    (backup,) = list_backups(demo_store.path)
+    old = Store.open(backup.path, readonly=True)
+    try:
+        assert old.meetings.challenge(meeting.id, code).council_comment == recorded
+    finally:
+        old.close()
+
+
+def test_take_all_and_keep_all_buttons_set_every_record(
+    qtbot, window, demo_store, demo_pack, choose, when_modal
+):
+    _differing_comment(demo_pack, demo_store)
+    choose(demo_pack)
+    seen: dict = {}
+
+    def buttons(dialog):
+        panel = dialog.conflicts
+        qtbot.mouseClick(panel.take_all, Qt.MouseButton.LeftButton)
+        seen["after take"] = panel.table.model().index(0, 3).data()
+        qtbot.mouseClick(panel.keep_all, Qt.MouseButton.LeftButton)
+        seen["after keep"] = panel.table.model().index(0, 3).data()
+        qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+
+    when_modal(buttons, lambda: import_pack_interactively(window, demo_store))
+    assert seen == {"after take": "Take", "after keep": "Keep"}
 
 
 def _key(meeting: dict):

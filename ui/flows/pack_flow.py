@@ -4,8 +4,11 @@ Export: choose where (the dialog opens in the folder used last time, with a
 name that says which database and when), then the pack is written behind a
 progress dialog. Import: choose a pack, read what it holds and what it would
 change, and only when the officer confirms is it merged, in one transaction
-that Cancel rolls back. Every problem is shown in words with where it is in
-the pack, and "nothing has been changed" is said only when it is true.
+that Cancel rolls back. Text written here that the pack would change is shown
+side by side (``pack_conflicts``) and kept unless the officer ticks the pack's,
+record by record; a backup is taken before any is replaced. Every problem is
+shown in words with where it is in the pack, and "nothing has been changed" is
+said only when it is true.
 
 The rules (reading, checking, merging) all live in ``challenge_app.packs``;
 this module is dialogs and wiring.
@@ -31,9 +34,19 @@ from PySide6.QtWidgets import (
 )
 
 from challenge_app.errors import InputError
-from challenge_app.packs import MergePlan, PackFile, export_pack, merge_pack, plan_merge, read_pack
+from challenge_app.packs import (
+    ConflictKey,
+    MergePlan,
+    PackFile,
+    export_pack,
+    merge_pack,
+    plan_merge,
+    read_pack,
+    take_only,
+)
 from challenge_app.store import Store
 from ui.flows.folders import last_folder, remember_folder
+from ui.flows.pack_conflicts import ConflictPanel
 from ui.flows.progress_dialog import DialogProgress
 from ui.text import confirm_replace, message_box
 
@@ -149,13 +162,26 @@ class ImportConfirmation(QDialog):
         self.meetings.setVisible(bool(lines))
         layout.addWidget(heading)
         layout.addWidget(self.meetings)
+        self.conflicts: ConflictPanel | None = None
+        if plan.conflicts:
+            layout.addWidget(
+                self._label(
+                    "Text recorded here that differs in the pack. It is kept as recorded "
+                    "unless you tick “Take the pack's” for the record:"
+                )
+            )
+            self.conflicts = ConflictPanel(plan.conflicts, self)
+            layout.addWidget(self.conflicts)
+            self.setMinimumWidth(720)  # room for the two texts side by side
         self.note = self._label(self._note_text(loaded, plan))
         layout.addWidget(self.note)
 
         buttons = QDialogButtonBox(self)
         self.import_button = buttons.addButton("&Import", QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        replaces = plan.measures.changed or plan.readings.changed or plan.meetings.changed
+        replaces = (
+            plan.measures.changed or plan.readings.changed or plan.meetings.changed
+        ) or plan.conflicts
         (self.cancel_button if replaces else self.import_button).setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -182,15 +208,24 @@ class ImportConfirmation(QDialog):
             f"Updated: {label}" for label in plan.updated_meetings
         ]
 
+    def taken_keys(self) -> list[ConflictKey]:
+        """The records whose recorded text the officer chose to replace with the pack's."""
+        return self.conflicts.taken_keys() if self.conflicts else []
+
     @staticmethod
     def _note_text(loaded: PackFile, plan: MergePlan) -> str:
         notes = []
-        if not plan.changes_anything:
+        if not plan.changes_anything and not plan.conflicts:
             notes.append("Everything in this pack is already in this database.")
-        else:
+        elif plan.changes_anything:
             notes.append(
-                "Records in the pack replace the same records here (same measure code, "
-                "period, or meeting date and title). Nothing else is changed or deleted."
+                "Figures and records in the pack replace the same ones here (same measure "
+                "code, period, or meeting date and title); text written here is never emptied. "
+                "Nothing else is changed or deleted."
+            )
+        if plan.conflicts:
+            notes.append(
+                "Before any text recorded here is replaced, a backup of this database is taken."
             )
         if loaded.ignored_keys:
             notes.append(
@@ -222,12 +257,17 @@ def _read_and_plan(
     return loaded, plan
 
 
-def _merge(parent: QWidget | None, store: Store, loaded: PackFile) -> bool:
+def _merge(
+    parent: QWidget | None, store: Store, loaded: PackFile, taken: list[ConflictKey]
+) -> MergePlan | None:
+    """Merge, taking the pack's text for the ``taken`` records; the plan carried out, or None."""
     progress = DialogProgress(
         parent, "Import challenge pack", f"Importing {loaded.path.name}…", PackCancelled
     )
     try:
-        merge_pack(store, loaded.pack, progress, file=str(loaded.path))
+        done = merge_pack(
+            store, loaded.pack, progress, file=str(loaded.path), take=take_only(taken)
+        )
     except PackCancelled:
         progress.close()
         _message(
@@ -236,8 +276,8 @@ def _merge(parent: QWidget | None, store: Store, loaded: PackFile) -> bool:
             "Import challenge pack",
             "The import was cancelled. Nothing has been changed.",
         )
-        return False
-    except (InputError, sqlite3.Error) as exc:
+        return None
+    except (InputError, OSError, sqlite3.Error) as exc:
         progress.close()
         _message(
             parent,
@@ -246,9 +286,9 @@ def _merge(parent: QWidget | None, store: Store, loaded: PackFile) -> bool:
             f"{loaded.path.name} could not be imported. Nothing has been changed.",
             str(exc),
         )
-        return False
+        return None
     progress.close()
-    return True
+    return done
 
 
 def import_pack_interactively(parent: QWidget, store: Store) -> bool:
@@ -268,6 +308,8 @@ def import_pack_interactively(parent: QWidget, store: Store) -> bool:
     try:
         if confirmation.exec() != QDialog.DialogCode.Accepted:
             return False
+        taken = confirmation.taken_keys()
     finally:
         confirmation.deleteLater()
-    return _merge(parent, store, loaded) and plan.changes_anything
+    done = _merge(parent, store, loaded, taken)
+    return done is not None and (done.changes_anything or bool(done.taken))
