@@ -19,18 +19,12 @@ import unicodedata
 from dataclasses import dataclass
 
 from challenge_app.codes import natural_key
-from challenge_app.models import Meeting
+from challenge_app.models import TEXT_FIELDS, Meeting
 from challenge_app.store import Store
 
-#: Field names as stored in ``search_rows.field``, in the order the form shows them.
-FIELDS = (
-    "council_comment",
-    "question",
-    "provider_response",
-    "meeting_notes",
-    "headline",
-    "action",
-)
+#: What ``search_rows.field`` names, in the order the form shows them: a challenge
+#: record's fields (each question its own row, ``Hit.item`` its position), then actions.
+FIELDS = (*TEXT_FIELDS, "action")
 
 #: Results beyond this are counted but not listed: the officer narrows the search.
 DEFAULT_LIMIT = 200

@@ -209,7 +209,7 @@ def search_index(db: Database) -> None:
             UNION ALL SELECT id, meeting_id, code, 'meeting_notes', 0, meeting_notes
                 FROM challenges
             UNION ALL SELECT id, meeting_id, code, 'headline', 0, headline FROM challenges
-            UNION ALL SELECT c.id, c.meeting_id, c.code, 'question', CAST(q.key AS INTEGER),
+            UNION ALL SELECT c.id, c.meeting_id, c.code, 'questions', CAST(q.key AS INTEGER),
                    q.value
                 FROM challenges c, json_each(
                     CASE WHEN json_valid(c.questions) THEN c.questions ELSE '[]' END) q

@@ -4,22 +4,21 @@ from __future__ import annotations
 
 import json
 
+from challenge_app.models import LIST_FIELDS, TEXT_FIELDS
 from challenge_app.store import Store
-
-TEXT_FIELDS = ("council_comment", "provider_response", "meeting_notes", "headline")
 
 
 def expected_rows(store: Store) -> set[tuple]:
-    """(source, id, meeting, code, field, item, text) for every non-blank text."""
+    """(source, id, meeting, code, field, item, text) for every non-blank text of every
+    field ``models.TEXT_FIELDS`` names: a new field fails this until it is indexed."""
     rows = set()
     for c in store.db.query("SELECT * FROM challenges"):
         key = ("challenge", c["id"], c["meeting_id"], c["code"])
         for field in TEXT_FIELDS:
-            if c[field].strip():
-                rows.add((*key, field, 0, c[field]))
-        for i, question in enumerate(json.loads(c["questions"])):
-            if question.strip():
-                rows.add((*key, "question", i, question))
+            texts = json.loads(c[field]) if field in LIST_FIELDS else [c[field]]
+            for i, text in enumerate(texts):
+                if text.strip():
+                    rows.add((*key, field, i, text))
     for a in store.db.query("SELECT * FROM actions"):
         if a["text"].strip():
             rows.add(("action", a["id"], a["meeting_id"], a["code"], "action", 0, a["text"]))

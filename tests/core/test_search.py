@@ -141,7 +141,7 @@ def q1_notes(store, meeting, code):
 
 
 def test_questions_and_actions_are_found_with_their_place(demo_store, q1):
-    assert ("A2", "question", 1) in found(demo_store, "reviewed for quality")
+    assert ("A2", "questions", 1) in found(demo_store, "reviewed for quality")
     action = next(a for a in demo_store.meetings.own_actions(q1.id) if a.code is None)
     hit = next(h for h in search(demo_store, "circulate the minutes").hits)
     assert (hit.code, hit.field, hit.source_id, hit.measure_title) == (
@@ -203,7 +203,7 @@ def test_index_follows_edits_of_every_field(demo_store, q1):
         )
     )
     assert found(demo_store, "zanzibar") == {("A2", "council_comment", 0)}
-    assert found(demo_store, "yonder") == {("A2", "question", 0)}
+    assert found(demo_store, "yonder") == {("A2", "questions", 0)}
     assert found(demo_store, "quokka") == {("A2", "headline", 0)}
     assert found(demo_store, "recovery plan") == set()  # the old question went
     assert ("A2", "meeting_notes", 0) not in found(demo_store, "inside tolerance")
@@ -292,7 +292,7 @@ def test_the_migration_indexes_what_was_recorded_before_it(db_path):
     try:
         assert found(store, "old") == {
             ("A1", "council_comment", 0),
-            ("A1", "question", 0),
+            ("A1", "questions", 0),
             ("A1", "provider_response", 0),
             ("A1", "action", 0),
         }

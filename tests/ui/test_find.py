@@ -154,3 +154,21 @@ def test_highlight_marks_spans_and_offsets_count_utf16():
     assert highlighted_html("a<b", ((0, 1),)).endswith("&lt;b")
     assert highlighted_html("abc", ((5, 9),)) == "abc"  # out of range: unmarked
     assert utf16_offset("😀ab", 2) == 3
+
+
+def test_menus_offer_find_start_and_fold_with_shortcuts_of_their_own(open_window, demo_store):
+    from PySide6.QtGui import QAction, QShortcut
+
+    window = open_window(demo_store)
+    items = {
+        (menu.text(), a.text()): a.shortcut().toString()
+        for menu in window.menuBar().actions()
+        for a in menu.menu().actions()
+    }
+    assert items[("&Edit", "F&ind in all meetings…")] == "Ctrl+Shift+F"
+    assert items[("&Edit", "Start from &last quarter's comment")] == "Ctrl+Shift+L"
+    assert items[("&View", "&Previous meetings")] == "Ctrl+Shift+P"
+    keys = [a.shortcut().toString() for a in window.findChildren(QAction) if a.shortcut()]
+    keys += [s.key().toString() for s in window.findChildren(QShortcut)]
+    for mine in ("Ctrl+Shift+F", "Ctrl+Shift+L", "Ctrl+Shift+P"):
+        assert keys.count(mine) == 1, mine

@@ -65,7 +65,7 @@ def open_hit(window: MainWindow, hit: Hit) -> bool:
         reveal(panel.view)
         return True
     form = window.form
-    if hit.field == "question":
+    if hit.field == "questions":
         _select_in_question(form.questions.view, hit)
         return True
     edit = {

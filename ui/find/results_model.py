@@ -33,7 +33,7 @@ def where_text(hit: Hit, parties: Parties) -> str:
     """The field in the words the form uses for it ("DMBC Comment", "Question 2")."""
     return {
         "council_comment": parties.comment_heading,
-        "question": f"Question {hit.item + 1}",
+        "questions": f"Question {hit.item + 1}",
         "provider_response": parties.response_heading,
         "meeting_notes": "Notes",
         "headline": "Headline",
