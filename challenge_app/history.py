@@ -6,50 +6,42 @@ meeting's figure and status then, the council comment, questions, provider
 response and notes, and the actions raised and whether they are still open.
 
 A fixed handful of queries whatever the number of meetings: the measure, its
-targets, its readings, its challenge records, its actions and the meetings.
-Each meeting's figure is judged as the board judges it (``meeting_quarter``,
-``latest_month_window`` and ``rag_status`` against that year's target), so the
-panel shows the status the report printed at the time.
+targets, its quarterly and monthly values, its challenge records, its actions
+and the meetings. Each meeting's row comes from the board's own rules
+(``board.board_rows`` on those figures), so the panel shows exactly the figure,
+status and direction the board showed for that meeting.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from challenge_app.board import meeting_quarter
+from challenge_app.board import BoardRow, board_rows, meeting_quarter
 from challenge_app.formatting import performance_line, target_line
-from challenge_app.models import Action, Challenge, Measure, Meeting, Target
-from challenge_app.periods import Month, Quarter, latest_month_window, parse_period
-from challenge_app.rag import Status, rag_status
+from challenge_app.models import Action, Meeting
 from challenge_app.store import Store
 
 
 @dataclass(frozen=True)
 class PastMeeting:
-    """One earlier meeting as it stood for one measure."""
+    """One earlier meeting as it stood for one measure: its board row (with the
+    challenge record written there) and the actions raised on the measure."""
 
     meeting: Meeting
-    measure: Measure
-    quarter: Quarter
-    value: float | None
-    latest_month: Month | None
-    latest_value: float | None
-    target: Target | None
-    status: Status
-    challenge: Challenge | None
+    row: BoardRow
     actions: tuple[Action, ...]
 
     @property
     def figure(self) -> str:
         """``Q1 = 24%  July = 24%``: the figure as the report printed it then."""
-        return performance_line(
-            self.quarter, self.value, self.latest_month, self.latest_value, self.measure.unit
-        )
+        r = self.row
+        return performance_line(r.quarter, r.value, r.latest_month, r.latest_value, r.measure.unit)
 
     @property
     def target_text(self) -> str:
-        t = self.target
-        return target_line(t.target if t else None, t.tolerance if t else None, self.measure.unit)
+        t = self.row.target
+        unit = self.row.measure.unit
+        return target_line(t.target if t else None, t.tolerance if t else None, unit)
 
     @property
     def open_actions(self) -> tuple[Action, ...]:
@@ -88,41 +80,22 @@ def previous_meetings(store: Store, code: str, meeting: Meeting | None) -> list[
     ]
     if not meetings:
         return []
-    targets = {t.year: t for t in store.measures.targets_for(code)}
-    quarterly: dict[int, float] = {}
-    monthly: dict[int, float] = {}
-    for reading in store.measures.readings_for(code):
-        period = parse_period(reading.period)
-        (quarterly if isinstance(period, Quarter) else monthly)[period.index] = reading.value
-
+    values = store.measures.values_of(code)
+    targets = {(code, t.year): t for t in store.measures.targets_for(code)}
     past = []
     for m in meetings:
-        quarter = meeting_quarter(m)
-        first, last = latest_month_window(quarter, m.date)
-        known = [i for i in monthly if first.index <= i <= last.index]
-        month_index = max(known) if known else None
-        value = quarterly.get(quarter.index)
-        target = targets.get(str(quarter.financial_year))
-        past.append(
-            PastMeeting(
-                meeting=m,
-                measure=measure,
-                quarter=quarter,
-                value=value,
-                latest_month=Month.from_index(month_index) if month_index is not None else None,
-                latest_value=monthly.get(month_index) if month_index is not None else None,
-                target=target,
-                status=rag_status(
-                    value,
-                    target.target if target else None,
-                    target.tolerance if target else None,
-                    measure.polarity,
-                    measure.kind,
-                ),
-                challenge=challenges.get(m.id),
-                actions=tuple(actions.get(m.id, ())),
-            )
+        challenge = challenges.get(m.id)
+        (row,) = board_rows(
+            [measure],
+            meeting_quarter(m),
+            m.date,
+            quarterly=values["quarter"],
+            monthly=values["month"],
+            targets=targets,
+            challenges={code: challenge} if challenge else {},
+            positions={},
         )
+        past.append(PastMeeting(m, row, tuple(actions.get(m.id, ()))))
     return past
 
 
@@ -130,6 +103,7 @@ def last_comment(past: list[PastMeeting]) -> str:
     """The newest earlier council comment on the measure ("" if none): the
     starting point the officer may copy into this quarter's comment."""
     for p in past:
-        if p.challenge is not None and p.challenge.council_comment.strip():
-            return p.challenge.council_comment
+        challenge = p.row.challenge
+        if challenge is not None and challenge.council_comment.strip():
+            return challenge.council_comment
     return ""

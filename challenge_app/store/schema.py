@@ -172,7 +172,8 @@ def search_index(db: Database) -> None:
     ``search_rows`` holds each text (each question on its own; ``item`` is its
     position) with where it came from; ``search_index`` indexes it as external
     content, so the text is stored once. Also the indexes the Previous meetings
-    panel reads one measure across meetings by.
+    panel reads one measure across meetings by. An update that leaves the texts
+    as they were (a placement chosen, a pack merged again) does not touch the index.
     """
     run_script(
         db,
@@ -222,7 +223,13 @@ def search_index(db: Database) -> None:
         END;
         CREATE TRIGGER challenges_search_changed AFTER UPDATE OF meeting_id, code,
                 council_comment, questions, provider_response, meeting_notes, headline
-            ON challenges BEGIN
+            ON challenges
+            WHEN old.meeting_id IS NOT new.meeting_id OR old.code IS NOT new.code
+              OR old.council_comment IS NOT new.council_comment
+              OR old.questions IS NOT new.questions
+              OR old.provider_response IS NOT new.provider_response
+              OR old.meeting_notes IS NOT new.meeting_notes OR old.headline IS NOT new.headline
+            BEGIN
             DELETE FROM search_rows WHERE source = 'challenge' AND source_id = old.id;
             INSERT INTO search_rows (source, source_id, meeting_id, code, field, item, body)
             SELECT 'challenge', source_id, meeting_id, code, field, item, body
@@ -238,7 +245,10 @@ def search_index(db: Database) -> None:
             WHERE trim(new.text) <> '';
         END;
         CREATE TRIGGER actions_search_changed AFTER UPDATE OF meeting_id, code, text
-            ON actions BEGIN
+            ON actions
+            WHEN old.meeting_id IS NOT new.meeting_id OR old.code IS NOT new.code
+              OR old.text IS NOT new.text
+            BEGIN
             DELETE FROM search_rows WHERE source = 'action' AND source_id = old.id;
             INSERT INTO search_rows (source, source_id, meeting_id, code, field, item, body)
             SELECT 'action', new.id, new.meeting_id, new.code, 'action', 0, new.text

@@ -49,16 +49,16 @@ def _action_html(action: Action) -> str:
 def meeting_html(past: PastMeeting, parties: Parties) -> str:
     """One earlier meeting: when, the figure and status then, what was said and promised."""
     m = past.meeting
-    status = past.status
+    status = past.row.status
     parts = [
-        f"<p style='margin-bottom:2px'><b>{html.escape(str(past.quarter))}</b>"
+        f"<p style='margin-bottom:2px'><b>{html.escape(str(past.row.quarter))}</b>"
         f" &nbsp;{_day(m.date)}<br>{html.escape(m.title)}</p>",
         f"<p style='margin-top:0'><span style='background-color:#{status.colour};"
         f" color:{_BADGE_INK}'>&nbsp;{status.letter} {html.escape(status.short)}&nbsp;</span>"
         f"&nbsp; {text_html(past.figure)}<br>"
         f"<small>{text_html(past.target_text)}</small></p>",
     ]
-    c = past.challenge
+    c = past.row.challenge
     if c is not None:
         if c.council_comment.strip():
             parts += [_heading(parties.comment_heading), _paragraph(c.council_comment)]
