@@ -12,9 +12,10 @@ tab already need most of a 1366-pixel screen). Folded (its arrow button, or
 View > Previous meetings), it is a narrow strip with the arrow to bring it
 back; whether it is folded is remembered.
 
-Filling it waits until the officer has stopped on a measure for a moment
-(``REFRESH_DELAY_MS``), so running down the list with the arrow keys does not
-pay for it at every step, and it is not filled while folded or hidden. The
+It is filled at once for the first measure chosen, but while the officer runs
+down the list with the arrow keys only once the selection has settled for a
+moment (``REFRESH_DELAY_MS``), so each step does not pay for it; and it is not
+filled while folded or hidden. The
 most recent meetings are shown at first (``SHOWN_AT_FIRST``), the rest on request.
 
 "Start from last quarter's comment" copies the newest earlier comment into an
@@ -23,7 +24,7 @@ empty comment field as one edit, so one Ctrl+Z in that field takes it out.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
@@ -122,6 +123,7 @@ class PreviousMeetingsPanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY_MS)
         self._timer.timeout.connect(self._refresh)
+        self._since_refresh = QElapsedTimer()
         comment.textChanged.connect(self._update_start)
         self._show_folded(self.folded)
         self._show_text()
@@ -176,7 +178,7 @@ class PreviousMeetingsPanel(QWidget):
         self._past = None
         self._update_start()
         if self.body.isVisible():
-            self._timer.start()
+            self._schedule()
 
     def show_all(self) -> None:
         self._expanded = True
@@ -207,7 +209,19 @@ class PreviousMeetingsPanel(QWidget):
             )
         return self._past
 
+    def _schedule(self) -> None:
+        """Fill now, unless it was filled a moment ago: then once the selection settles."""
+        recent = self._since_refresh.isValid() and (
+            self._since_refresh.elapsed() < REFRESH_DELAY_MS
+        )
+        if recent or self._timer.isActive():
+            self._timer.start()
+        else:
+            self._refresh()
+
     def _refresh(self) -> None:
+        self._timer.stop()
+        self._since_refresh.start()
         self._load()
         self._show_text()
         self._update_start()
@@ -254,7 +268,7 @@ class PreviousMeetingsPanel(QWidget):
         self.settings.setValue(FOLDED_KEY, "false" if shown else "true")
         self._show_folded(not shown)
         if shown and self._past is None:
-            self._timer.start()
+            self._schedule()
 
     def _show_folded(self, folded: bool) -> None:
         splitter = self.parentWidget()
@@ -289,4 +303,4 @@ class PreviousMeetingsPanel(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._past is None and not self.folded:
-            self._timer.start()
+            self._schedule()
