@@ -9,7 +9,7 @@ many measures there are.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -102,18 +102,43 @@ def build_board(
     meeting_date: date | None = None,
 ) -> list[BoardRow]:
     """Every measure for ``quarter``, in natural code order."""
-    measures = store.measures.all()
-    targets = store.measures.targets()
     first_q = quarter.index - STREAK_LOOKBACK_QUARTERS
-    quarterly = store.measures.values_between("quarter", first_q, quarter.index)
-    first_m, last_m = latest_month_window(quarter, meeting_date or (meeting and meeting.date))
-    monthly = store.measures.values_between("month", first_m.index, last_m.index)
-    challenges = store.meetings.challenges(meeting.id) if meeting and meeting.id else {}
-    positions = store.meetings.appendix_positions(meeting.id) if meeting and meeting.id else {}
+    meeting_date = meeting_date or (meeting.date if meeting else None)
+    first_m, last_m = latest_month_window(quarter, meeting_date)
+    has_id = meeting is not None and meeting.id is not None
+    return board_rows(
+        store.measures.all(),
+        quarter,
+        meeting_date,
+        quarterly=store.measures.values_between("quarter", first_q, quarter.index),
+        monthly=store.measures.values_between("month", first_m.index, last_m.index),
+        targets=store.measures.targets(),
+        challenges=store.meetings.challenges(meeting.id) if has_id else {},
+        positions=store.meetings.appendix_positions(meeting.id) if has_id else {},
+    )
 
+
+def board_rows(
+    measures: Iterable[Measure],
+    quarter: Quarter,
+    meeting_date: date | None,
+    *,
+    quarterly: Mapping[tuple[str, int], float],
+    monthly: Mapping[tuple[str, int], float],
+    targets: Mapping[tuple[str, str], Target],
+    challenges: Mapping[str, Challenge],
+    positions: Mapping[str, AppendixPosition],
+) -> list[BoardRow]:
+    """The board's rules on figures already read: values by (code, quarter or month
+    index), targets by (code, year). Readings outside the quarter's windows are
+    ignored, so one measure's whole history can be judged at any quarter (what the
+    Previous meetings panel does) exactly as the board judged it."""
+    first_q = quarter.index - STREAK_LOOKBACK_QUARTERS
+    first_m, last_m = latest_month_window(quarter, meeting_date)
+    first_month, last_month = first_m.index, last_m.index
     latest_month: dict[str, int] = {}
     for code, ordinal in monthly:
-        if ordinal > latest_month.get(code, -1):
+        if first_month <= ordinal <= last_month and ordinal > latest_month.get(code, -1):
             latest_month[code] = ordinal
 
     # Each quarter judged against its own year's target: the year's text, once per quarter.

@@ -123,6 +123,19 @@ class MeasureRepo:
         )
         return {(code, ordinal): value for code, ordinal, value in cursor}
 
+    def values_of(self, code: str) -> dict[str, dict[tuple[str, int], float]]:
+        """One measure's values of every period, by kind ("quarter", "month"), keyed as
+        ``values_between`` keys them: the board's rules can then judge it at any quarter.
+        One query by code alone (with the kind too SQLite picks the period index and
+        reads half the table)."""
+        values: dict[str, dict[tuple[str, int], float]] = {"quarter": {}, "month": {}}
+        cursor = self.db.execute(
+            "SELECT period_kind, ordinal, value FROM readings WHERE code = ?", [code]
+        )
+        for kind, ordinal, value in cursor:
+            values[kind][(code, ordinal)] = value
+        return values
+
     def latest_quarter(self) -> Quarter | None:
         """The most recent quarter any measure has a figure for.
 

@@ -197,6 +197,14 @@ class MeetingRepo:
                 rows,
             )
 
+    def challenges_for_measure(self, code: str) -> list[Challenge]:
+        """One measure's challenge records at every meeting (what the Previous
+        meetings panel reads, in one query rather than one per meeting)."""
+        return [
+            _challenge(row)
+            for row in self.db.query("SELECT * FROM challenges WHERE code = ?", [code])
+        ]
+
     # -- follow-up actions ------------------------------------------------
     def actions_for(self, meeting: Meeting) -> list[Action]:
         """The meeting's own actions, plus earlier meetings' actions still open
@@ -217,6 +225,13 @@ class MeetingRepo:
             for row in self.db.query(
                 "SELECT * FROM actions WHERE meeting_id = ? ORDER BY id", [meeting_id]
             )
+        ]
+
+    def actions_for_measure(self, code: str) -> list[Action]:
+        """The actions raised on one measure at every meeting, in the order entered."""
+        return [
+            _action(row)
+            for row in self.db.query("SELECT * FROM actions WHERE code = ? ORDER BY id", [code])
         ]
 
     def save_action(self, action: Action, closed_on: date | None = None) -> Action:

@@ -160,3 +160,112 @@ def appendix_order(db: Database) -> None:
         );
         """,
     )
+
+
+@migrations(name="0004_search_index")
+def search_index(db: Database) -> None:
+    """Find across every meeting: an FTS5 index over the comments, questions,
+    responses, notes, headlines and actions, built from what is already recorded
+    and kept in step by triggers, so no writer has to remember it (the form,
+    dataset imports, pack merges and deletes all go through them).
+
+    ``search_rows`` holds each text (each question on its own; ``item`` is its
+    position) with where it came from; ``search_index`` indexes it as external
+    content, so the text is stored once. Also the indexes the Previous meetings
+    panel reads one measure across meetings by. An update that leaves the texts
+    as they were (a placement chosen, a pack merged again) does not touch the index.
+    """
+    run_script(
+        db,
+        """
+        CREATE TABLE search_rows (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL CHECK (source IN ('challenge', 'action')),
+            source_id INTEGER NOT NULL,
+            meeting_id INTEGER NOT NULL,
+            code TEXT,
+            field TEXT NOT NULL,
+            item INTEGER NOT NULL DEFAULT 0,
+            body TEXT NOT NULL
+        );
+        CREATE INDEX search_rows_by_source ON search_rows (source, source_id);
+        CREATE VIRTUAL TABLE search_index USING fts5(
+            body, content = 'search_rows', content_rowid = 'id',
+            tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+        );
+
+        CREATE TRIGGER search_rows_added AFTER INSERT ON search_rows BEGIN
+            INSERT INTO search_index (rowid, body) VALUES (new.id, new.body);
+        END;
+        CREATE TRIGGER search_rows_removed AFTER DELETE ON search_rows BEGIN
+            INSERT INTO search_index (search_index, rowid, body)
+            VALUES ('delete', old.id, old.body);
+        END;
+
+        CREATE VIEW search_challenge_texts AS
+            SELECT id AS source_id, meeting_id, code, 'council_comment' AS field, 0 AS item,
+                   council_comment AS body FROM challenges
+            UNION ALL SELECT id, meeting_id, code, 'provider_response', 0, provider_response
+                FROM challenges
+            UNION ALL SELECT id, meeting_id, code, 'meeting_notes', 0, meeting_notes
+                FROM challenges
+            UNION ALL SELECT id, meeting_id, code, 'headline', 0, headline FROM challenges
+            UNION ALL SELECT c.id, c.meeting_id, c.code, 'questions', CAST(q.key AS INTEGER),
+                   q.value
+                FROM challenges c, json_each(
+                    CASE WHEN json_valid(c.questions) THEN c.questions ELSE '[]' END) q
+                WHERE q.type = 'text';
+
+        CREATE TRIGGER challenges_search_added AFTER INSERT ON challenges BEGIN
+            INSERT INTO search_rows (source, source_id, meeting_id, code, field, item, body)
+            SELECT 'challenge', source_id, meeting_id, code, field, item, body
+            FROM search_challenge_texts WHERE source_id = new.id AND trim(body) <> '';
+        END;
+        CREATE TRIGGER challenges_search_changed AFTER UPDATE OF meeting_id, code,
+                council_comment, questions, provider_response, meeting_notes, headline
+            ON challenges
+            WHEN old.meeting_id IS NOT new.meeting_id OR old.code IS NOT new.code
+              OR old.council_comment IS NOT new.council_comment
+              OR old.questions IS NOT new.questions
+              OR old.provider_response IS NOT new.provider_response
+              OR old.meeting_notes IS NOT new.meeting_notes OR old.headline IS NOT new.headline
+            BEGIN
+            DELETE FROM search_rows WHERE source = 'challenge' AND source_id = old.id;
+            INSERT INTO search_rows (source, source_id, meeting_id, code, field, item, body)
+            SELECT 'challenge', source_id, meeting_id, code, field, item, body
+            FROM search_challenge_texts WHERE source_id = new.id AND trim(body) <> '';
+        END;
+        CREATE TRIGGER challenges_search_removed AFTER DELETE ON challenges BEGIN
+            DELETE FROM search_rows WHERE source = 'challenge' AND source_id = old.id;
+        END;
+
+        CREATE TRIGGER actions_search_added AFTER INSERT ON actions BEGIN
+            INSERT INTO search_rows (source, source_id, meeting_id, code, field, item, body)
+            SELECT 'action', new.id, new.meeting_id, new.code, 'action', 0, new.text
+            WHERE trim(new.text) <> '';
+        END;
+        CREATE TRIGGER actions_search_changed AFTER UPDATE OF meeting_id, code, text
+            ON actions
+            WHEN old.meeting_id IS NOT new.meeting_id OR old.code IS NOT new.code
+              OR old.text IS NOT new.text
+            BEGIN
+            DELETE FROM search_rows WHERE source = 'action' AND source_id = old.id;
+            INSERT INTO search_rows (source, source_id, meeting_id, code, field, item, body)
+            SELECT 'action', new.id, new.meeting_id, new.code, 'action', 0, new.text
+            WHERE trim(new.text) <> '';
+        END;
+        CREATE TRIGGER actions_search_removed AFTER DELETE ON actions BEGIN
+            DELETE FROM search_rows WHERE source = 'action' AND source_id = old.id;
+        END;
+
+        INSERT INTO search_rows (source, source_id, meeting_id, code, field, item, body)
+            SELECT 'challenge', source_id, meeting_id, code, field, item, body
+            FROM search_challenge_texts WHERE trim(body) <> '';
+        INSERT INTO search_rows (source, source_id, meeting_id, code, field, item, body)
+            SELECT 'action', id, meeting_id, code, 'action', 0, text FROM actions
+            WHERE trim(text) <> '';
+
+        CREATE INDEX challenges_by_code ON challenges (code);
+        CREATE INDEX actions_by_code ON actions (code);
+        """,
+    )

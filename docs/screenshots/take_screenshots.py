@@ -5,7 +5,8 @@
 Writes ``main-window.png`` (the demo data), ``main-window-many.png`` (70
 measures with long titles and long comments, some typed to look like HTML),
 ``main-window-actions.png`` (the follow-up actions tab) and
-``main-window-dark.png`` (a dark palette, as a desktop's dark mode gives) beside
+``main-window-dark.png`` (a dark palette, as a desktop's dark mode gives) and
+``previous-meetings.png`` (the Previous meetings panel at a Q2 meeting) beside
 this file; ``--only NAME --out FILE`` takes one (run with ``QT_SCALE_FACTOR=1.5``
 to check high-DPI). Each run builds
 fresh databases in a temporary folder and its own settings file, so it never
@@ -90,8 +91,21 @@ def dark_palette():
     return palette
 
 
+def add_q2_meeting(store) -> None:
+    """A meeting for the next quarter, nothing written yet: the Previous meetings
+    panel then shows both earlier meetings beside the empty form."""
+    from datetime import date
+
+    from challenge_app.models import Meeting
+
+    with store.transaction():
+        store.meetings.save(Meeting(None, "Quarterly challenge meeting", date(2016, 11, 8),
+                                    "2016/17 Q2"))  # fmt: skip
+
+
 def shoot(db: Path, out: Path, *, select: str, dark: bool = False, actions: bool = False) -> None:
     from PySide6.QtCore import QSettings
+    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     from challenge_app.store import Store
@@ -112,6 +126,7 @@ def shoot(db: Path, out: Path, *, select: str, dark: bool = False, actions: bool
         window.tabs.setCurrentWidget(window.actions_panel)
     for _ in range(20):
         QApplication.processEvents()
+    QTest.qWait(400)  # the Previous meetings panel fills once the selection settles
     window.grab().save(str(out))
     window.close()
     store.close()
@@ -120,7 +135,9 @@ def shoot(db: Path, out: Path, *, select: str, dark: bool = False, actions: bool
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--only", choices=("demo", "many", "dark", "actions"), default=None)
+    parser.add_argument(
+        "--only", choices=("demo", "many", "dark", "actions", "previous"), default=None
+    )
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
 
@@ -140,6 +157,12 @@ def main() -> None:
     if args.only in (None, "actions"):
         demo = build_demo_database(work / "actions.db")
         shoot(demo, args.out or HERE / "main-window-actions.png", select="C14", actions=True)
+    if args.only in (None, "previous"):
+        previous = build_demo_database(work / "previous.db")
+        store = Store.open(previous)
+        add_q2_meeting(store)
+        store.close()
+        shoot(previous, args.out or HERE / "previous-meetings.png", select="C14")
     if args.only in (None, "dark"):
         dark = build_demo_database(work / "dark.db")
         shoot(dark, args.out or HERE / "main-window-dark.png", select="C14", dark=True)

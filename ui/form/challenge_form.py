@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QHideEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -226,6 +226,14 @@ class ChallengeForm(QWidget):
         )
         box.setTextFormat(Qt.TextFormat.PlainText)  # the code is imported text
         box.exec()
+
+    def minimumSizeHint(self) -> QSize:
+        """As wide as the fields need: the form scrolls up and down, never sideways."""
+        hint = super().minimumSizeHint()
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        return QSize(
+            max(hint.width(), self.scroll.widget().minimumSizeHint().width() + bar), hint.height()
+        )
 
     def hideEvent(self, event: QHideEvent) -> None:
         """The window is closing (or the form is being hidden): write what is pending."""

@@ -24,6 +24,7 @@ from challenge_app.store import Store
 from ui.actions.actions_panel import ActionsPanel
 from ui.dialogs.layout import run_modal
 from ui.form.challenge_form import ChallengeForm
+from ui.history.previous_panel import PreviousMeetingsPanel
 from ui.list.measure_list import MeasureList
 from ui.window.appendix_moves import AppendixMoves
 from ui.window.empty_banner import EmptyBanner
@@ -54,9 +55,11 @@ class MainWindow(QMainWindow):
         self.measures = MeasureList()
         self.form = ChallengeForm(store, self)
         self.actions_panel = ActionsPanel(store)
+        self.previous = PreviousMeetingsPanel(store, self.form.comment, self.state.settings)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.form, "&Challenge")
+        self.challenge_splitter = self.previous.beside(self.form)
+        self.tabs.addTab(self.challenge_splitter, "&Challenge")
         self.tabs.addTab(self.actions_panel, "Follow-up &actions")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -152,6 +155,9 @@ class MainWindow(QMainWindow):
             self.measures.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
             edit_menu.addSeparator()
         self._add_action(edit_menu, "&Filter measures", self.measures.focus_filter, "Ctrl+F")
+        self._add_action(edit_menu, "F&ind in all meetings…", self.find_anywhere, "Ctrl+Shift+F")
+        if self.writable:
+            edit_menu.addAction(self.previous.start_action)
         self._add_action(edit_menu, "&Clear filters", self.measures.filters.clear)
 
         view_menu = bar.addMenu("&View")
@@ -162,6 +168,7 @@ class MainWindow(QMainWindow):
         self._add_action(
             view_menu, "Follow-up &actions", lambda: self.tabs.setCurrentWidget(self.actions_panel)
         )
+        view_menu.addAction(self.previous.fold_action)
 
         help_menu = bar.addMenu("&Help")
         self.help_menu = help_menu
@@ -179,11 +186,12 @@ class MainWindow(QMainWindow):
         self.measures.current_changed.connect(self._measure_chosen)
         self.measures.filters.changed.connect(self._update_status)
         self.actions_panel.changed.connect(self._actions_changed)
+        self.actions_panel.changed.connect(lambda _open: self.previous.refresh())
         self.form.saved.connect(self._challenge_saved)
 
     def _layout_parts(self) -> tuple[dict, dict]:
         return (
-            {"main": self.splitter},
+            {"main": self.splitter, "challenge": self.challenge_splitter},
             {"measures": self.measures.view.horizontalHeader()},
         )
 
@@ -216,6 +224,7 @@ class MainWindow(QMainWindow):
     def _measure_chosen(self, row: BoardRow | None) -> None:
         self.form.show_measure(self.meeting, row)
         self.actions_panel.set_current_code(row.code if row else None)
+        self.previous.show_measure(self.meeting, row)
 
     def _challenge_saved(self, challenge: Challenge) -> None:
         """Refresh one row's mark and placement: no need to rebuild the board."""
@@ -332,6 +341,11 @@ class MainWindow(QMainWindow):
         written = save_template_interactively(self)
         if written:
             self.status_line.announce(f"Blank import template saved to {written}")
+
+    def find_anywhere(self) -> None:
+        from ui.find.find_flow import find_anywhere  # loaded when first used
+
+        find_anywhere(self)
 
     def _add_follow_up(self) -> None:
         self.tabs.setCurrentWidget(self.actions_panel)

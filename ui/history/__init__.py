@@ -1,0 +1,1 @@
+"""Holding to account across quarters: the Previous meetings panel beside the form."""
