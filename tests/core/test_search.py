@@ -13,7 +13,7 @@ from sqlite_utils import Database
 from challenge_app.demo import DATASET
 from challenge_app.imports import import_dataset
 from challenge_app.models import Action, Challenge, Measure, Meeting
-from challenge_app.packs import merge_pack, pack_from_store, pack_to_json, parse_pack
+from challenge_app.packs import merge_pack, pack_from_store, pack_to_json, parse_pack, take_all
 from challenge_app.paths import resource
 from challenge_app.search import match_expression, search, unmark
 from challenge_app.store import Store
@@ -278,7 +278,7 @@ def test_index_in_step_after_a_pack_merge(demo_store, store):
                 record["council_comment"] = "Merged pangolin comment"
                 record["questions"] = []
         meeting["actions"].append({"code": "A3", "text": "Merged axolotl action"})
-    merge_pack(store, parse_pack(doc)[0])  # over the same records
+    merge_pack(store, parse_pack(doc)[0], take=take_all)  # over the same records, replacing
     assert found(store, "pangolin") == {("A2", "council_comment", 0)}
     assert found(store, "axolotl") == {("A3", "action", 0)}
     assert found(store, "recovery plan") == {("A2", "headline", 0)}  # the question went

@@ -13,7 +13,6 @@ from typing import ClassVar
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from challenge_app.logs import setup_logging
@@ -302,9 +301,7 @@ def test_a_database_in_a_read_only_folder_can_still_be_viewed(tmp_path):
     assert sorted(p.name for p in folder.iterdir()) == ["challenge.db"]
 
 
-def test_the_error_dialog_opens_the_log_folder_and_stays_up(qtbot, tmp_path):
-    from tests.ui.test_backup_flow import FolderOpener
-
+def test_the_error_dialog_opens_the_log_folder_and_stays_up(qtbot, tmp_path, opened_urls):
     log_file = setup_logging(tmp_path / "logs")
     try:
         raise RuntimeError("something nobody planned for")
@@ -312,11 +309,6 @@ def test_the_error_dialog_opens_the_log_folder_and_stays_up(qtbot, tmp_path):
         box = build_error_box(None, exc, exc.__traceback__, log_file)
     qtbot.addWidget(box)
     box.show()
-    opener = FolderOpener()
-    QDesktopServices.setUrlHandler("file", opener, "open")
-    try:
-        qtbot.mouseClick(button(box, "Open log folder"), Qt.MouseButton.LeftButton)
-    finally:
-        QDesktopServices.unsetUrlHandler("file")
-    assert [url.toLocalFile() for url in opener.opened] == [str(log_file.parent)]
+    qtbot.mouseClick(button(box, "Open log folder"), Qt.MouseButton.LeftButton)
+    assert [url.toLocalFile() for url in opened_urls] == [str(log_file.parent)]
     assert box.isVisible()  # the officer can still read what to do
