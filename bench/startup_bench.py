@@ -59,7 +59,7 @@ sys.exit(main(["--demo", "--exit-when-ready"]))
 """
 
 
-def _precompile() -> None:
+def precompile() -> None:
     """Write bytecode for our sources, as an installed or bundled program has.
 
     This workplace sets PYTHONDONTWRITEBYTECODE, so without this every start
@@ -83,7 +83,7 @@ def _time(code: str) -> tuple[float, float]:
 
 
 def run(repeats: int = 9) -> dict:
-    _precompile()
+    precompile()
     _time(BARE), _time(OURS)  # warm the file cache for both
     ours, bare = [], []
     for _ in range(repeats):

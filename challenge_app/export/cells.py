@@ -129,7 +129,8 @@ class SheetWriter:
         # typed text is marked a string once set (and is never cut at 32,767
         # characters without a word: checked above).
         cell.value = value
-        cell.data_type = "s"
+        if cell.data_type != "s":
+            cell.data_type = "s"
         # Runs keep their bold: bold text is wider, and wraps sooner.
         self.heights.note(row, column, plain if isinstance(text, str) else text, font.sz,
                           alignment.wrap_text, bool(font.b))  # fmt: skip

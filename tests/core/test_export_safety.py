@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from datetime import date
 from pathlib import Path
@@ -227,6 +228,23 @@ def test_cancelled_export_writes_nothing(demo_store, tmp_path):
         export_appendices(demo_store, meeting, out, cancel_when_saving)
     assert out.read_bytes() == b"old"
     assert _leftovers(tmp_path) == []
+    assert gc.isenabled()  # paused only while the workbook was being built
+
+
+def test_the_cycle_collector_is_paused_for_the_export_only(demo_store, tmp_path):
+    meeting = demo_store.meetings.latest_for_period("2016/17 Q1")
+    during = []
+    export_appendices(
+        demo_store, meeting, tmp_path / "a.xlsx", lambda *_: during.append(gc.isenabled())
+    )
+    assert during and not any(during[:-1])  # the last report comes once it is saved
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        export_appendices(demo_store, meeting, tmp_path / "b.xlsx")
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()
 
 
 def test_failure_while_writing_leaves_no_half_file(demo_store, tmp_path, monkeypatch):
