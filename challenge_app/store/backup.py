@@ -1,14 +1,17 @@
-"""Backups: a copy of the database on every start, kept for the last N days.
+"""Backups: one copy of the database a day, kept for the last N days.
 
-Officers keep years of minutes in one file on a laptop. A copy taken each
-time the program starts means a mistake, a bad import or a damaged disk
-costs at most one session's work. Copies are made with SQLite's backup API,
-which gives a consistent snapshot even while the database is open in WAL
-mode (a plain file copy could catch it half-written).
+Officers keep years of minutes in one file on a laptop. A copy taken at the
+first start of each day means a mistake, a bad import or a damaged disk
+costs at most one day's work, without a new file at every launch (an officer
+who opens and closes the program five times in a minute gets one copy).
+Copies are made with SQLite's backup API, which gives a consistent snapshot
+even while the database is open in WAL mode (a plain file copy could catch
+it half-written).
 
 Copies live in a ``backups`` folder beside the database, named
-``<stem>-YYYYMMDD-HHMMSS.db``. Each start adds one; older days keep only
-their last copy, and days older than the setting ``backup_keep_days``
+``<stem>-YYYYMMDD-HHMMSS.db``. The first start of a day adds one (any copy
+already taken that day, such as the safety copy before a restore, counts);
+older days keep only their last copy, and days older than the setting ``backup_keep_days``
 (default 14) are removed, though the newest few copies are always kept so a
 long holiday never leaves the officer with none.
 """
@@ -185,10 +188,23 @@ def prune_backups(db_path: Path | str, days: int, *, today: date | None = None) 
     return removed
 
 
-def backup_on_start(db: Database, db_path: Path | str, *, now: datetime | None = None) -> Path:
-    """The start-of-session copy, then pruning by the database's own setting."""
+def backed_up_on(backups: list[Backup], day: date) -> bool:
+    """Whether any of ``backups`` was taken on ``day`` (the daily rule)."""
+    return any(backup.taken.date() == day for backup in backups)
+
+
+def backup_on_start(
+    db: Database, db_path: Path | str, *, now: datetime | None = None
+) -> Path | None:
+    """The day's copy if none was taken yet today, then pruning by the database's setting.
+
+    Returns the new copy, or None when today's was already there. ``now`` is
+    the clock (tests pass a fixed one).
+    """
     now = now or datetime.now()
-    made = make_backup(db.conn, db_path, now=now)
+    made = None
+    if not backed_up_on(list_backups(db_path), now.date()):
+        made = make_backup(db.conn, db_path, now=now)
     prune_backups(db_path, keep_days(db), today=now.date())
     return made
 

@@ -17,6 +17,7 @@ from challenge_app.store.backup import (
     DEFAULT_KEEP_DAYS,
     KEEP_DAYS_SETTING,
     Backup,
+    backed_up_on,
     backup_on_start,
     backups_folder,
     backups_to_prune,
@@ -105,6 +106,47 @@ def test_start_of_session_backups_are_pruned_by_the_database_setting(demo_store)
     kept = [b.taken.date() for b in list_backups(demo_store.path)]
     # The last two days by the setting, and never fewer than the newest three.
     assert kept == [date(2026, 11, 6), date(2026, 11, 5), date(2026, 11, 4)]
+
+
+def test_one_automatic_backup_per_day_however_often_the_program_starts(demo_store):
+    morning = datetime(2026, 11, 26, 8, 29, 15)
+    # Five launches in 70 seconds, then one in the afternoon: one copy for the day.
+    first = backup_on_start(demo_store.db, demo_store.path, now=morning)
+    again = [
+        backup_on_start(demo_store.db, demo_store.path, now=morning + timedelta(seconds=s))
+        for s in (10, 30, 55, 70)
+    ]
+    afternoon = backup_on_start(demo_store.db, demo_store.path, now=datetime(2026, 11, 26, 16))
+    assert first is not None and first.exists()
+    assert again == [None] * 4 and afternoon is None
+    assert [b.path for b in list_backups(demo_store.path)] == [first]
+    # Just after midnight is a new day, and a new copy.
+    tomorrow = backup_on_start(demo_store.db, demo_store.path, now=datetime(2026, 11, 27, 0, 0, 1))
+    assert tomorrow is not None
+    assert [b.path for b in list_backups(demo_store.path)] == [tomorrow, first]
+
+
+def test_a_copy_taken_today_for_another_reason_counts_as_todays(demo_store):
+    now = datetime(2026, 11, 26, 9)
+    safety = make_backup(demo_store.db.conn, demo_store.path, now=now - timedelta(hours=1))
+    assert backup_on_start(demo_store.db, demo_store.path, now=now) is None
+    assert [b.path for b in list_backups(demo_store.path)] == [safety]
+
+
+@pytest.mark.parametrize(
+    ("taken", "day", "expected"),
+    [
+        ([], date(2026, 11, 26), False),
+        ([datetime(2026, 11, 26, 0, 0, 0)], date(2026, 11, 26), True),
+        ([datetime(2026, 11, 26, 23, 59, 59)], date(2026, 11, 26), True),
+        ([datetime(2026, 11, 25, 23, 59, 59)], date(2026, 11, 26), False),
+        ([datetime(2026, 11, 27, 0, 0, 0)], date(2026, 11, 26), False),
+        ([datetime(2025, 11, 26, 9), datetime(2026, 11, 26, 9)], date(2026, 11, 26), True),
+    ],
+)
+def test_backed_up_on_a_day(taken, day, expected):
+    backups = [Backup(Path(f"/b/demo-{t:%Y%m%d-%H%M%S}.db"), t) for t in taken]
+    assert backed_up_on(backups, day) is expected
 
 
 def test_restore_replaces_the_content_after_keeping_a_copy_of_now(demo_store):
