@@ -6,13 +6,23 @@ import subprocess
 import sys
 
 import pytest
+from PySide6.QtCore import Qt
 
 from challenge_app.board import board_for_meeting
 from challenge_app.models import Measure, Reading, Target
 from challenge_app.periods import Month, Quarter
 from tests.conftest import REPO
 from ui.form.trend_chart import MONTHS_NAME, QUARTERS_NAME, TARGET_NAME, TOLERANCE_NAME, TrendChart
-from ui.form.trend_data import MAX_QUARTERS, MIN_QUARTERS, build_trend, month_x, quarter_x
+from ui.form.trend_data import (
+    MAX_QUARTERS,
+    MIN_QUARTERS,
+    VALUE_TICKS,
+    build_trend,
+    month_x,
+    nice_scale,
+    quarter_label,
+    quarter_x,
+)
 
 Q1 = Quarter(2016, 1)
 
@@ -121,3 +131,32 @@ def test_qtcharts_is_not_loaded_until_a_chart_is_drawn():
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("low", "high"),
+    [(0, 1), (0, 100), (12.5, 97.3), (-3, 4), (0.001, 0.0042), (850, 1234), (0, 37.4), (88, 92)],
+)
+def test_the_value_scale_is_the_one_qtcharts_would_choose(qtbot, low, high):
+    from PySide6.QtCharts import QValueAxis
+
+    axis = QValueAxis()
+    axis.setTickCount(VALUE_TICKS)
+    axis.setRange(low, high)
+    axis.applyNiceNumbers()
+    first, last, ticks = nice_scale(low, high)
+    assert (first, last, ticks) == pytest.approx((axis.min(), axis.max(), axis.tickCount()))
+    assert first <= low and last >= high
+
+
+def test_the_axes_follow_each_measure_shown(qtbot, demo_store, rows):
+    chart = TrendChart()
+    qtbot.addWidget(chart)
+    for code in ("C14", "A1", "C14"):
+        trend = trend_for(demo_store, rows[code])
+        chart.show_trend(trend)
+        axes = chart.chart().axes()
+        y_axis = next(a for a in axes if a.orientation() == Qt.Orientation.Vertical)
+        x_axis = next(a for a in axes if a.orientation() == Qt.Orientation.Horizontal)
+        assert (y_axis.min(), y_axis.max(), y_axis.tickCount()) == trend.value_scale()
+        assert x_axis.categoriesLabels() == [quarter_label(q) for q in trend.axis_quarters]

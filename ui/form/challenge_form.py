@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QHideEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -121,6 +121,10 @@ class ChallengeForm(QWidget):
         after a save refreshes the list) keeps the fields, the cursor and
         Ctrl+Z history, unless the record was changed elsewhere.
         """
+        self._show_measure(meeting, row)
+        _settle_layouts()
+
+    def _show_measure(self, meeting: Meeting | None, row: BoardRow | None) -> None:
         self._flush_or_warn()
         previous = self._row
         same = (
@@ -239,6 +243,19 @@ class ChallengeForm(QWidget):
         """The window is closing (or the form is being hidden): write what is pending."""
         self._flush_or_warn()
         super().hideEvent(event)
+
+
+def _settle_layouts() -> None:
+    """Lay the new measure's form out now, before anything is painted.
+
+    New texts change the heights of the labels, fields and question list, and
+    each of those asks for a layout pass later; left to the event loop, the
+    form was painted once at the old geometry and again at the new one (two
+    repaints of the whole form per switch). Running the pending layout
+    requests here makes the first paint the final one.
+    """
+    for _ in range(2):  # a pass can ask for one more (a field growing moves the rest)
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
 
 def _same_figures(a: BoardRow | None, b: BoardRow | None) -> bool:

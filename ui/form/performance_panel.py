@@ -14,11 +14,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 from challenge_app.board import BoardRow
 from challenge_app.formatting import format_value, performance_line, target_line
 from challenge_app.models import HIGHER, LOWER
-from challenge_app.rag import OUTLINE_COLOUR, Status
 from challenge_app.travel import Direction
-
-#: Badge text is always dark: the status fills are light in both palettes.
-_BADGE_TEXT = "#1a1a1a"
+from ui.form.status_badge import StatusBadge
 
 
 def _label(wrap: bool = True) -> QLabel:
@@ -73,8 +70,7 @@ class PerformancePanel(QWidget):
         self.context = _label()
         self.figures = _label()
         self.targets = _label()
-        self.badge = _label(wrap=False)
-        self.badge.setMargin(3)
+        self.badge = StatusBadge()
         self.direction = _label()
         self.warning = _label()
         warning_font = self.warning.font()
@@ -93,7 +89,6 @@ class PerformancePanel(QWidget):
             layout.addWidget(widget)
         layout.addLayout(status_row)
         layout.addWidget(self.warning)
-        self._badge_status: Status | None = None
         self.show_row(None)
 
     def show_row(self, row: BoardRow | None) -> None:
@@ -114,22 +109,9 @@ class PerformancePanel(QWidget):
         # Without a target the status badge already says "No target specified".
         self.targets.setText(target_line(t.target, t.tolerance, m.unit) if has_target else "")
         self.targets.setVisible(has_target)
-        self._show_status(row.status)
+        self.badge.show()
+        self.badge.show_status(row.status)
         self.direction.setText(direction_words(row))
         warning = hard_to_shift_words(row)
         self.warning.setText(warning)
         self.warning.setVisible(bool(warning))
-
-    def _show_status(self, status: Status) -> None:
-        self.badge.show()
-        if status is self._badge_status:
-            return  # a style sheet re-polishes the label: only when the status changes
-        self._badge_status = status
-        self.badge.setText(f"{status.letter}  {status.report_wording}")
-        # No figure yet: an outline on a pale fill, the words saying why.
-        border = f"border: 1px dashed #{OUTLINE_COLOUR};" if status.outlined else ""
-        self.badge.setStyleSheet(
-            f"QLabel {{ background: #{status.colour}; color: {_BADGE_TEXT}; {border}"
-            " border-radius: 3px; padding: 1px 6px; }"
-        )
-        self.badge.setAccessibleName(f"Status: {status.short}, {status.report_wording}")

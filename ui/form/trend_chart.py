@@ -74,6 +74,9 @@ class TrendChart(QWidget):
         self._trend: Trend | None = None
         self._view: QtCharts.QChartView | None = None
         self._lines: dict[str, list[QtCharts.QLineSeries]] = {}
+        self._x_shown: tuple = ()  # (category labels, range) now on the x axis
+        self._y_shown: tuple = ()  # (min, max, ticks, label format) now on the y axis
+        self._points: dict[str, tuple] = {}  # each line's points, by its object name
         self._empty = QLabel("No figures recorded for this measure")
         self._empty.setTextFormat(Qt.TextFormat.PlainText)
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -128,7 +131,6 @@ class TrendChart(QWidget):
                 charts.QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue
             )
             y_axis = charts.QValueAxis()
-            y_axis.setTickCount(5)
             chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
             chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
             # Drawn in this order, so the figures sit on top of the lines.
@@ -139,9 +141,10 @@ class TrendChart(QWidget):
                 (QUARTERS_NAME, 1),
             ):
                 self._lines[name] = []
-                for _ in range(count):
+                for n in range(count):
                     series = charts.QLineSeries()
                     series.setName(name)
+                    series.setObjectName(f"{name} {n}")
                     chart.addSeries(series)
                     series.attachAxis(x_axis)
                     series.attachAxis(y_axis)
@@ -182,17 +185,25 @@ class TrendChart(QWidget):
 
     # -- plotting (every measure) -----------------------------------------
     def _plot(self, chart: QtCharts.QChart, trend: Trend) -> None:
+        # Each change to a QtCharts axis lays the whole chart out again: touch the
+        # axes only when the new measure needs other ones (neighbours mostly share).
         x_axis, y_axis = self._x_axis, self._y_axis
-        for label in x_axis.categoriesLabels():
-            x_axis.remove(label)
-        for q in trend.axis_quarters:
-            x_axis.append(quarter_label(q), quarter_x(q))
-        x_axis.setRange(trend.first_x, trend.last_x)
-        low, high = trend.y_range()
-        y_axis.setRange(low, high)
-        y_axis.applyNiceNumbers()
-        step = (y_axis.max() - y_axis.min()) / max(1, y_axis.tickCount() - 1)
-        y_axis.setLabelFormat(_label_format(step, trend.measure.unit))
+        categories = tuple(quarter_label(q) for q in trend.axis_quarters)
+        x_range = (trend.first_x, trend.last_x)
+        if (categories, x_range) != self._x_shown:
+            for label in x_axis.categoriesLabels():
+                x_axis.remove(label)
+            for label, q in zip(categories, trend.axis_quarters, strict=True):
+                x_axis.append(label, quarter_x(q))
+            x_axis.setRange(*x_range)
+            self._x_shown = (categories, x_range)
+        low, high, ticks = trend.value_scale()
+        label_format = _label_format((high - low) / max(1, ticks - 1), trend.measure.unit)
+        if (low, high, ticks, label_format) != self._y_shown:
+            y_axis.setTickCount(ticks)
+            y_axis.setRange(low, high)
+            y_axis.setLabelFormat(label_format)
+            self._y_shown = (low, high, ticks, label_format)
 
         targets = [y for y in trend.years if y.target is not None][:MAX_YEARS]
         tolerances = [y for y in trend.years if y.tolerance is not None][:MAX_YEARS]
@@ -201,15 +212,22 @@ class TrendChart(QWidget):
             (TOLERANCE_NAME, tolerances, lambda y: y.tolerance),
         ):
             for i, series in enumerate(self._lines[name]):
-                points = []
+                points = ()
                 if i < len(years):
                     y = years[i]
-                    points = [QPointF(y.start_x, level(y)), QPointF(y.end_x, level(y))]
-                series.replace(points)
-        self._lines[MONTHS_NAME][0].replace([QPointF(p.x, p.value) for p in trend.months])
-        self._lines[QUARTERS_NAME][0].replace([QPointF(p.x, p.value) for p in trend.quarters])
+                    points = ((y.start_x, level(y)), (y.end_x, level(y)))
+                self._replace(series, points)
+        self._replace(self._lines[MONTHS_NAME][0], tuple((p.x, p.value) for p in trend.months))
+        self._replace(self._lines[QUARTERS_NAME][0], tuple((p.x, p.value) for p in trend.quarters))
         # One legend entry per kind of line, and none for a kind not drawn.
         for lines in self._lines.values():
             for i, series in enumerate(lines):
                 for marker in chart.legend().markers(series):
                     marker.setVisible(i == 0 and series.count() > 0)
+
+    def _replace(self, series: QtCharts.QLineSeries, points: tuple[tuple[float, float], ...]):
+        """New points for a line, unless it already has them (a repaint saved)."""
+        if self._points.get(series.objectName()) == points:
+            return
+        series.replace([QPointF(x, y) for x, y in points])
+        self._points[series.objectName()] = points

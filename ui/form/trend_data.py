@@ -13,6 +13,7 @@ tested headless and the widget only has to draw.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,6 +26,8 @@ from challenge_app.periods import FinancialYear, Month, Quarter, parse_period
 MAX_QUARTERS = 8
 #: ...and at least this many, so a new measure's single point is not a lone dot.
 MIN_QUARTERS = 4
+#: Ticks the value axis aims for before rounding to nice numbers.
+VALUE_TICKS = 5
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,10 @@ class Trend:
         if low >= 0 > bottom:
             bottom = 0.0  # counts and percentages never go below zero
         return bottom, high + pad
+
+    def value_scale(self) -> tuple[float, float, int]:
+        """The value axis: ``y_range`` widened to round numbers, and its tick count."""
+        return nice_scale(*self.y_range())
 
     def describe(self) -> str:
         """The chart in words, for the tooltip and screen readers."""
@@ -179,3 +186,28 @@ def _year_lines(targets: Iterable[Target], first_x: float, last_x: float) -> lis
         if begin < end:
             lines.append(YearLine(t.year, begin, end, t.target, t.tolerance))
     return sorted(lines, key=lambda y: y.start_x)
+
+
+def _nice_number(x: float, ceiling: bool) -> float:
+    """1, 2 or 5 times a power of ten, near ``x`` (above it when ``ceiling``)."""
+    power = 10 ** math.floor(math.log10(x))
+    q = x / power
+    limits = ((1.0, 1), (2.0, 2), (5.0, 5)) if ceiling else ((1.5, 1), (3.0, 2), (7.0, 5))
+    for limit, nice in limits:
+        if (q <= limit) if ceiling else (q < limit):
+            return nice * power
+    return 10 * power
+
+
+def nice_scale(low: float, high: float, ticks: int = VALUE_TICKS) -> tuple[float, float, int]:
+    """(min, max, tick count) of a value axis with round steps holding ``low``..``high``.
+
+    The same rule as QtCharts' ``QValueAxis.applyNiceNumbers``, worked out here
+    so the chart sets its axis once per measure (each change of a QtCharts
+    axis lays the chart out again), and only when it differs.
+    """
+    if not high > low:
+        high = low + 1.0
+    step = _nice_number(_nice_number(high - low, True) / (ticks - 1), False)
+    first, last = math.floor(low / step), math.ceil(high / step)
+    return first * step, last * step, int(last - first) + 1
