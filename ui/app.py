@@ -110,7 +110,7 @@ def _open_checked(db_path: Path, parent: QWidget | None, interactive: bool) -> S
 
 
 def _backup_at_start(store: Store, parent: QWidget | None, interactive: bool) -> Path | None:
-    """Back up, but never let a failed backup stop the officer from working."""
+    """Today's backup (if not yet taken), but never let a failed one stop the officer."""
     try:
         made = backup_on_start(store.db, store.path)
     except Exception as exc:
@@ -119,7 +119,10 @@ def _backup_at_start(store: Store, parent: QWidget | None, interactive: bool) ->
         if interactive:
             warn_backup_failed(parent, reason)
         return None
-    log.info("backed up %s to %s", store.path, made)
+    if made is None:
+        log.info("today's backup of %s was already taken", store.path)
+    else:
+        log.info("backed up %s to %s", store.path, made)
     return made
 
 

@@ -93,6 +93,14 @@ def test_first_start_locks_checks_and_backs_up(qtbot, saved_db):
     assert not session.lock.held
 
 
+def test_starting_again_the_same_day_takes_no_second_backup(qtbot, saved_db):
+    for _ in range(3):
+        session = startup.open_session(saved_db)
+        session.close()
+    assert len(list_backups(saved_db)) == 1
+    assert session.backup is None  # the later starts found today's copy
+
+
 def test_a_second_copy_is_told_and_can_open_read_only(qtbot, saved_db):
     child = hold_lock_in_another_process(saved_db)
     try:

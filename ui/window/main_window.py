@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
         if self.writable:
             self._add_action(
                 file_menu, "&Restore from backup…", self.restore_backup,
-                tip="Replace this database with one of the copies made at each start",
+                tip="Replace this database with one of its daily backup copies",
             )  # fmt: skip
             file_menu.addSeparator()
         self.file_menu = file_menu
