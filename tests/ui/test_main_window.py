@@ -181,7 +181,7 @@ def test_f1_opens_help(open_window, demo_store, qtbot, when_modal):
 def test_column_widths_and_splitter_are_remembered(qtbot, demo_store, ui_settings, open_window):
     window = open_window(demo_store)
     header = window.measures.view.horizontalHeader()
-    header.resizeSection(Column.TITLE, 333)
+    header.resizeSection(Column.PLACEMENT, 133)
     window.resize(1100, 700)  # inside the offscreen screen, so restoring does not clamp it
     window.splitter.setSizes([640, 460])
     sizes = window.splitter.sizes()
@@ -189,5 +189,5 @@ def test_column_widths_and_splitter_are_remembered(qtbot, demo_store, ui_setting
 
     again = open_window(demo_store)
     assert again.size() == window.size()
-    assert again.measures.view.horizontalHeader().sectionSize(Column.TITLE) == 333
+    assert again.measures.view.horizontalHeader().sectionSize(Column.PLACEMENT) == 133
     assert again.splitter.sizes() == sizes

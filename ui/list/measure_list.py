@@ -8,27 +8,34 @@ selection follows a measure by its code across rebuilds and filtering.
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QVBoxLayout, QWidget
 
 from challenge_app.board import BoardRow
+from ui.list.columns_menu import ColumnsMenu
 from ui.list.filter_bar import FilterBar
 from ui.list.measure_filter import MeasureFilterProxy
-from ui.list.measure_model import ROW_ROLE, Column, MeasureTableModel
+from ui.list.measure_model import HEADERS, ROW_ROLE, Column, MeasureTableModel
+from ui.list.measure_table import MeasureTable
 from ui.list.rag_delegate import RagBadgeDelegate
 
+# The title column takes whatever width these leave (see _set_up_header).
 _DEFAULT_WIDTHS = {
     Column.CODE: 58,
-    Column.TITLE: 250,
-    Column.STATUS: 92,
+    Column.STATUS: 88,
     Column.TRAVEL: 52,
-    Column.VALUE: 76,
+    Column.VALUE: 80,
     Column.LATEST: 112,
     Column.TARGET: 80,
     Column.TOLERANCE: 80,
-    Column.WRITTEN: 84,
+    Column.WRITTEN: 80,
     Column.PLACEMENT: 100,
     Column.AREA: 160,
 }
+#: Shown on the form and in the figures' tooltips; the officer can show them
+#: (View > Columns), but by default the list fits a 1366-pixel screen.
+DEFAULT_HIDDEN = (Column.LATEST, Column.TOLERANCE, Column.AREA)
+#: What identifies a measure cannot be hidden.
+ALWAYS_SHOWN = (Column.CODE, Column.TITLE)
 
 
 class MeasureList(QWidget):
@@ -47,7 +54,7 @@ class MeasureList(QWidget):
         self.filters = FilterBar(self.proxy)
         self.filters.changed.connect(self._after_filter)
 
-        self.view = QTableView()
+        self.view = MeasureTable()
         self.view.setObjectName("measureTable")
         self.view.setAccessibleName("Measures")
         self.view.setModel(self.proxy)
@@ -61,12 +68,7 @@ class MeasureList(QWidget):
         self.view.verticalHeader().hide()
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(Column.CODE, Qt.SortOrder.AscendingOrder)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        header.setHighlightSections(False)
-        for column, width in _DEFAULT_WIDTHS.items():
-            header.resizeSection(column, width)
+        self.columns_menu = _set_up_header(self.view.horizontalHeader())
         self.view.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.filters.to_list.connect(self.view.setFocus)
 
@@ -155,6 +157,24 @@ class MeasureList(QWidget):
             self._select_proxy_row(0)
             if not self.view.currentIndex().isValid():
                 self.current_changed.emit(None)
+
+
+def _set_up_header(header: QHeaderView) -> ColumnsMenu:
+    """Default widths and columns; the title stretches into the spare width and elides
+    (its tooltip has the whole title), so the list never scrolls sideways by default."""
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+    header.setStretchLastSection(False)
+    header.setHighlightSections(False)
+    header.setMinimumSectionSize(36)
+    for column, width in _DEFAULT_WIDTHS.items():
+        header.resizeSection(column, width)
+    for column in DEFAULT_HIDDEN:
+        header.setSectionHidden(column, True)
+    names = {c: HEADERS[c] for c in Column}
+    names[Column.VALUE] = "Quarter's figure"
+    names[Column.WRITTEN] = "Challenge written (✎)"
+    return ColumnsMenu(header, names, ALWAYS_SHOWN)
 
 
 def _areas_in_order(rows: list[BoardRow]) -> list[str]:

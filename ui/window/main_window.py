@@ -169,6 +169,8 @@ class MainWindow(QMainWindow):
             view_menu, "Follow-up &actions", lambda: self.tabs.setCurrentWidget(self.actions_panel)
         )
         view_menu.addAction(self.previous.fold_action)
+        view_menu.addSeparator()
+        view_menu.addMenu(self.measures.columns_menu)
 
         help_menu = bar.addMenu("&Help")
         self.help_menu = help_menu

@@ -11,7 +11,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter
 
 #: Bump when the measure table's columns change, so old column layouts are ignored.
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2  # 2: the title column stretches; three columns hidden by default
 
 
 def default_settings() -> QSettings:
