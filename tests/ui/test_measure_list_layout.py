@@ -87,3 +87,18 @@ def test_the_columns_are_in_the_view_menu_for_the_keyboard(demo_store, open_wind
 
     window = open_window(demo_store)
     assert "&Columns" in menu_items(window)["&View"]
+
+
+def test_the_action_text_has_the_spare_width(demo_store, open_window):
+    window = open_window(demo_store)
+    window.resize(1366, 740)
+    window.tabs.setCurrentWidget(window.actions_panel)
+    QApplication.processEvents()
+    from ui.actions.actions_model import ActionColumn
+
+    view = window.actions_panel.view
+    header = view.horizontalHeader()
+    widths = {c: header.sectionSize(c) for c in ActionColumn if not header.isSectionHidden(c)}
+    others = [w for c, w in widths.items() if c != ActionColumn.TEXT]
+    assert widths[ActionColumn.TEXT] >= max(200, 2 * max(others))
+    assert header.length() <= view.viewport().width()

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 from challenge_app.board import BoardRow
 from challenge_app.models import Action, Meeting
 from challenge_app.store import Store
-from ui.actions.actions_model import ACTION_ROLE, ActionColumn, ActionsTableModel
+from ui.actions.actions_model import ACTION_ROLE, HEADERS, ActionColumn, ActionsTableModel
+from ui.columns_menu import ColumnsMenu
 from ui.dialogs.layout import run_modal
 from ui.keys import bind
 from ui.text import confirm, plain_label
@@ -36,13 +37,16 @@ if TYPE_CHECKING:
 
 Index = QModelIndex | QPersistentModelIndex
 
+# The action's words take the rest (they wrap; the row grows to show them).
 _WIDTHS = {
-    ActionColumn.MEASURE: 62,
-    ActionColumn.OWNER: 120,
-    ActionColumn.DUE: 88,
-    ActionColumn.STATUS: 96,
-    ActionColumn.RAISED: 90,
+    ActionColumn.MEASURE: 58,
+    ActionColumn.OWNER: 100,
+    ActionColumn.DUE: 84,
+    ActionColumn.STATUS: 76,
+    ActionColumn.RAISED: 86,
 }
+#: Hidden unless the officer shows it (right-click the header): the tab is narrow.
+_HIDDEN = (ActionColumn.RAISED,)
 
 
 class _MeasureOnly(QSortFilterProxyModel):
@@ -93,6 +97,11 @@ class ActionsPanel(QWidget):
         header.setSectionResizeMode(ActionColumn.TEXT, QHeaderView.ResizeMode.Stretch)
         for column, width in _WIDTHS.items():
             header.resizeSection(column, width)
+        for column in _HIDDEN:
+            header.setSectionHidden(column, True)
+        self.columns_menu = ColumnsMenu(
+            header, dict(enumerate(HEADERS)), (ActionColumn.MEASURE, ActionColumn.TEXT), self
+        )
         # Actions are few and their words matter: rows grow to show the whole text.
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.doubleClicked.connect(self.edit_selected)

@@ -11,7 +11,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QVBoxLayout, QWidget
 
 from challenge_app.board import BoardRow
-from ui.list.columns_menu import ColumnsMenu
+from ui.columns_menu import ColumnsMenu
 from ui.list.filter_bar import FilterBar
 from ui.list.measure_filter import MeasureFilterProxy
 from ui.list.measure_model import HEADERS, ROW_ROLE, Column, MeasureTableModel

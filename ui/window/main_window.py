@@ -194,7 +194,10 @@ class MainWindow(QMainWindow):
     def _layout_parts(self) -> tuple[dict, dict]:
         return (
             {"main": self.splitter, "challenge": self.challenge_splitter},
-            {"measures": self.measures.view.horizontalHeader()},
+            {
+                "measures": self.measures.view.horizontalHeader(),
+                "actions": self.actions_panel.view.horizontalHeader(),
+            },
         )
 
     # -- meetings and rows ------------------------------------------------

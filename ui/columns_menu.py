@@ -1,9 +1,10 @@
-"""Which columns the measure list shows: a menu of them, on the header and in View.
+"""Which columns a table shows: a menu of them, on its header (and in View).
 
-The list pane shares the window with the form, so at 1366x768 not every
-column fits beside a readable title. Some are hidden by default (their
-figures are on the form and in the cells' tooltips) and the officer chooses:
-right-click the header, or View > Columns from the keyboard. What is shown is
+Used by the measure list and the follow-up actions table. Both share the
+window with the form, so at 1366x768 not every column fits beside readable
+text. Some are hidden by default (the measure list's figures are on the form
+and in the cells' tooltips) and the officer chooses: right-click the header,
+or View > Columns from the keyboard for the measure list. What is shown is
 part of the header's saved state, so it is remembered per user with the rest
 of the window layout (``ui.window.window_state``).
 """
