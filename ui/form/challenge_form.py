@@ -17,12 +17,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QHideEvent
+from PySide6.QtGui import QGuiApplication, QHideEvent, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QLabel,
     QMessageBox,
+    QPlainTextEdit,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -94,6 +95,7 @@ class ChallengeForm(QWidget):
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setWidget(content)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field
 
         self.indicator = SaveIndicator()
         self.indicator.connect_to(self._autosaver)
@@ -121,8 +123,14 @@ class ChallengeForm(QWidget):
         after a save refreshes the list) keeps the fields, the cursor and
         Ctrl+Z history, unless the record was changed elsewhere.
         """
+        kept = self._focused_field()
+        switching = _key(self._meeting, self._row) != _key(meeting, row)
         self._show_measure(meeting, row)
         _settle_layouts()
+        if kept is not None and switching:
+            if isinstance(kept, QPlainTextEdit):
+                kept.moveCursor(QTextCursor.MoveOperation.End)  # carry on after its text
+            self._keep_in_view(kept)
 
     def _show_measure(self, meeting: Meeting | None, row: BoardRow | None) -> None:
         self._flush_or_warn()
@@ -152,6 +160,43 @@ class ChallengeForm(QWidget):
             return
         self._show_hint("")
         self._load(record)
+
+    # -- the keyboard -----------------------------------------------------
+    def focus_comment(self) -> bool:
+        """Put the cursor at the end of the council comment; False if it cannot be written."""
+        edit = self.comment
+        if not (edit.isEnabled() and edit.isVisible()):
+            return False
+        edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        edit.moveCursor(QTextCursor.MoveOperation.End)
+        self._keep_in_view(edit)
+        return True
+
+    def _focused_field(self) -> QWidget | None:
+        """The field (text box, question list or placement) the officer is in, if any."""
+        focus = QApplication.focusWidget()
+        if focus is None:
+            return None
+        for field in (*self.fields.text_edits(), self.questions.view, self.placement):
+            if field is focus or field.isAncestorOf(focus):
+                return field
+        return None
+
+    def _keep_in_view(self, field: QWidget) -> None:
+        """Keep ``field`` focused on the measure now shown and scrolled into sight, so
+        that what the officer types next lands where they can see it."""
+        if not (field.isEnabled() and field.isVisible()):
+            return
+        if not field.hasFocus():
+            field.setFocus(Qt.FocusReason.OtherFocusReason)
+        if isinstance(field, QPlainTextEdit):
+            field.ensureCursorVisible()
+            cursor = field.cursorRect()
+            centre = field.viewport().mapTo(self.scroll.widget(), cursor.center())
+            self.scroll.ensureWidgetVisible(field, 0, 0)
+            self.scroll.ensureVisible(centre.x(), centre.y(), 0, cursor.height() + 8)
+        else:
+            self.scroll.ensureWidgetVisible(field, 0, 8)
 
     # -- showing ----------------------------------------------------------
     def _show_hint(self, hint: str) -> None:
@@ -243,6 +288,10 @@ class ChallengeForm(QWidget):
         """The window is closing (or the form is being hidden): write what is pending."""
         self._flush_or_warn()
         super().hideEvent(event)
+
+
+def _key(meeting: Meeting | None, row: BoardRow | None) -> tuple:
+    return (meeting.id if meeting else None, row.code if row else None)
 
 
 def _settle_layouts() -> None:

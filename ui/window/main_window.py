@@ -28,6 +28,7 @@ from ui.history.previous_panel import PreviousMeetingsPanel
 from ui.list.measure_list import MeasureList
 from ui.window.appendix_moves import AppendixMoves
 from ui.window.empty_banner import EmptyBanner
+from ui.window.focus import FocusPane, KeyboardNavigation
 from ui.window.meeting_bar import MeetingBar
 from ui.window.status_line import StatusLine
 from ui.window.window_state import WindowState, default_settings
@@ -63,8 +64,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.actions_panel, "Follow-up &actions")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.measures)
-        self.splitter.addWidget(self.tabs)
+        self.panes = [FocusPane(w) for w in (self.meeting_bar, self.measures, self.tabs)]
+        self.splitter.addWidget(self.panes[1])
+        self.splitter.addWidget(self.panes[2])
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
@@ -73,13 +75,14 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.meeting_bar)
+        layout.addWidget(self.panes[0])
         layout.addWidget(self.banner)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
         self._build_menus()
         self._connect()
+        self.keyboard = KeyboardNavigation(self, self.panes, self.measures.view, self.form)
         self.setAcceptDrops(self.writable)
         self.resize(1360, 820)
         self.splitter.setSizes([780, 580])
