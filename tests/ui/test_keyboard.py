@@ -135,9 +135,7 @@ def visible_in_form(window, widget, rect: QRect | None = None) -> bool:
     return viewport.rect().contains(QRect(top_left, rect.size()))
 
 
-def test_next_measure_keeps_the_field_in_sight_and_the_words_land_there(
-    qtbot, window, demo_store
-):
+def test_next_measure_keeps_the_field_in_sight_and_the_words_land_there(qtbot, window, demo_store):
     meeting = window.meeting
     codes = [r.code for r in window.measures.rows()]
     first, second = codes[1], codes[2]
