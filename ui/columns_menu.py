@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHeaderView, QMenu, QWidget
+from shiboken6 import isValid
 
 
 class ColumnsMenu(QMenu):
@@ -55,6 +56,8 @@ class ColumnsMenu(QMenu):
 
     def sync(self) -> None:
         """Tick what the header shows (it may have been restored from settings)."""
+        if not all(map(isValid, (self, self.header, *self.actions_by_column.values()))):
+            return  # the window is being taken down and the header moves as it goes
         for column, action in self.actions_by_column.items():
             action.blockSignals(True)
             action.setChecked(not self.header.isSectionHidden(column))

@@ -5,20 +5,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
+import pytest
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton
 
 import ui.flows.progress_dialog
 from challenge_app.models import Challenge, Placement
 from tests.core.test_export_support import codes, open_workbook
 from tests.ui.export_support import click, drive_messages
+from tests.ui.test_backup_flow import FolderOpener
 from ui.flows.export_flow import (
     LAST_FOLDER_KEY,
-    OPEN_BUTTON,
     OTHER_NAME_BUTTON,
     RETRY_BUTTON,
     export_appendices_interactively,
 )
+from ui.flows.open_file import OPEN_BUTTON, SHOW_FOLDER_BUTTON
 from ui.flows.placed_check import CONTINUE_BUTTON
 
 
@@ -178,3 +181,50 @@ def test_placed_measures_with_nothing_written_are_named_before_export(
     )
     assert export_appendices_interactively(parent, demo_store, q1) == out
     assert codes(open_workbook(out)["Appendix 1"]) == ["A1", "A4", "B9", "F03"]
+
+
+@pytest.fixture
+def nothing_opens_files():
+    """A desktop where no program opens the file: Qt's handler hook names a method the
+    handler does not have, so ``QDesktopServices.openUrl`` returns False, as it does
+    when the desktop has no program for the file."""
+    refuser = QObject()
+    QDesktopServices.setUrlHandler("file", refuser, "no_program_for_this")
+    yield refuser
+    QDesktopServices.unsetUrlHandler("file")
+
+
+def test_when_no_program_opens_the_workbook_it_says_so_and_shows_the_folder(
+    qtbot, parent, demo_store, q1, tmp_path, save_as, nothing_opens_files
+):
+    out = tmp_path / "Q1 appendices.xlsx"
+    save_as(out)
+    folder_opener = FolderOpener()
+
+    def show_folder(box):
+        QDesktopServices.setUrlHandler("file", folder_opener, "open")  # folders do open
+        click(qtbot, box, SHOW_FOLDER_BUTTON)
+
+    seen = drive_messages(qtbot, [lambda box: click(qtbot, box, OPEN_BUTTON), show_folder])
+    assert export_appendices_interactively(parent, demo_store, q1) == out
+    assert seen[1]["text"] == "No program on this computer would open Q1 appendices.xlsx."
+    assert str(tmp_path) in seen[1]["info"]
+    assert folder_opener.opened == [QUrl.fromLocalFile(str(tmp_path))]
+    assert out.exists()
+
+
+def test_when_the_folder_cannot_be_opened_either_its_path_is_shown(
+    qtbot, parent, demo_store, q1, tmp_path, save_as, nothing_opens_files
+):
+    out = tmp_path / "Q1 appendices.xlsx"
+    save_as(out)
+    seen = drive_messages(
+        qtbot,
+        [
+            lambda box: click(qtbot, box, OPEN_BUTTON),
+            lambda box: click(qtbot, box, SHOW_FOLDER_BUTTON),
+            lambda box: click(qtbot, box, QMessageBox.StandardButton.Ok),
+        ],
+    )
+    export_appendices_interactively(parent, demo_store, q1)
+    assert seen[2]["text"] == f"The folder is:\n{tmp_path}"

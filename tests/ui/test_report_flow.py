@@ -11,12 +11,8 @@ from PySide6.QtWidgets import QMessageBox
 from tests.core.word_support import heading_texts, open_document
 from tests.ui.export_support import click, drive_messages
 from tests.ui.test_main_window_menus import menu_items
-from ui.flows.export_flow import (
-    OPEN_BUTTON,
-    RETRY_BUTTON,
-    SHOW_FOLDER_BUTTON,
-    export_report_interactively,
-)
+from ui.flows.export_flow import RETRY_BUTTON, export_report_interactively
+from ui.flows.open_file import OPEN_BUTTON, SHOW_FOLDER_BUTTON
 
 
 def test_the_file_menu_offers_the_report_with_its_shortcut(open_window, demo_store):

@@ -12,8 +12,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -38,6 +37,7 @@ from challenge_app.store.backup import (
     restore_into,
     summarise,
 )
+from ui.flows.open_file import show_in_folder
 from ui.text import message_box
 
 log = logging.getLogger(__name__)
@@ -243,18 +243,6 @@ def open_data_folder(parent: QWidget | None, store: Store) -> None:
     If the desktop cannot open folders (a locked-down laptop), say where it is
     instead, as text the officer can select and copy.
     """
-    folder = data_folder(store)
-    if QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
-        return
     log_file = current_log_file()
     logs = f"\n\nLog files are in:\n{log_file.parent}" if log_file else ""
-    box = QMessageBox(
-        QMessageBox.Icon.Information,
-        TITLE,
-        f"Your database and its backups are in:\n{folder}{logs}",
-        QMessageBox.StandardButton.Ok,
-        parent,
-    )
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    box.exec()
+    show_in_folder(parent, data_folder(store), TITLE, logs)

@@ -24,8 +24,6 @@ from dataclasses import dataclass
 from enum import Enum, auto
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
     QMessageBox,
@@ -39,14 +37,13 @@ from challenge_app.models import Meeting
 from challenge_app.progress import Progress
 from challenge_app.store import Store
 from ui.flows.folders import last_folder, remember_folder
+from ui.flows.open_file import offer_file
 from ui.flows.placed_check import confirm_placed_but_empty
 from ui.flows.progress_dialog import DialogProgress
 from ui.text import confirm_replace, message_box
 
 #: Both documents are saved to the same folder, so one remembered folder serves both.
 LAST_FOLDER_KEY = "export/last_folder"
-OPEN_BUTTON = "Open the file"
-SHOW_FOLDER_BUTTON = "Show in folder"
 RETRY_BUTTON = "Try again"
 OTHER_NAME_BUTTON = "Save under another name…"
 
@@ -159,38 +156,7 @@ def _done(parent: QWidget | None, kind: ExportKind, result: ExportResult, meetin
             f"Appendix 1: {result.appendix1} measures. Appendix 2: {result.appendix2} measures."
         ),
     )
-    open_button = box.addButton(OPEN_BUTTON, QMessageBox.ButtonRole.AcceptRole)
-    folder_button = box.addButton(SHOW_FOLDER_BUTTON, QMessageBox.ButtonRole.ActionRole)
-    box.addButton(QMessageBox.StandardButton.Close)
-    box.setDefaultButton(open_button)
-    box.exec()
-    clicked = box.clickedButton()
-    if clicked is folder_button:
-        _open(
-            parent,
-            kind,
-            result.path.parent,
-            f"No program on this computer would show {result.path.parent}.",
-        )
-    elif clicked is open_button:
-        _open(
-            parent, kind, result.path, f"No program on this computer would open {result.path.name}."
-        )
-
-
-def _open(parent: QWidget | None, kind: ExportKind, path: Path, failed: str) -> None:
-    """Hand ``path`` to the desktop; say so in words if nothing takes it."""
-    if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-        return
-    program = kind.file.program
-    message_box(
-        parent,
-        QMessageBox.Icon.Warning,
-        kind.title,
-        failed,
-        QMessageBox.StandardButton.NoButton,
-        informative=f"The {kind.file.noun} has been saved; open it from {program} or LibreOffice.",
-    ).exec()
+    offer_file(box, parent, result.path, kind.title, program=kind.file.program)
 
 
 def export_appendices_interactively(

@@ -93,34 +93,46 @@ class Autosaver(QObject):
 
 
 class SaveIndicator(QLabel):
-    """A discreet word under the form: "Saved 10:42", "Saving…", or why not."""
+    """A small line under the form: "Saved 10:42:07", "Saving…", or why not.
+
+    Written in the palette's ordinary text colour, not greyed out: a greyed
+    label fell below a 4.5:1 contrast and the officer could not read whether
+    their work was saved. A failure is in bold. The right margin keeps the
+    last digit clear of the window's edge.
+    """
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setEnabled(False)  # greyed: it is information, not something to act on
         self.setAccessibleName("Save status")
+        self.setContentsMargins(6, 2, 12, 2)
+        self.setMinimumWidth(
+            self.fontMetrics().horizontalAdvance("Saved 88:88:88") + 18 + 2 * self.margin()
+        )
 
     def connect_to(self, saver: Autosaver) -> None:
         saver.pending.connect(self.show_pending)
         saver.saved.connect(self.show_saved)
         saver.failed.connect(self.show_failed)
 
+    def _say(self, text: str, *, urgent: bool = False) -> None:
+        font = self.font()
+        if font.bold() != urgent:
+            font.setBold(urgent)
+            self.setFont(font)
+        self.setText(text)
+
     def show_pending(self) -> None:
-        self.setEnabled(False)
-        self.setText("Saving…")
+        self._say("Saving…")
 
     def show_saved(self) -> None:
-        self.setEnabled(False)
-        self.setText(f"Saved {datetime.now():%H:%M:%S}")
+        self._say(f"Saved {datetime.now():%H:%M:%S}")
 
     def show_failed(self, reason: str) -> None:
-        self.setEnabled(True)  # not greyed: the officer should notice this one
-        self.setText(f"Not saved yet ({reason}); retrying")
+        self._say(f"Not saved yet ({reason}); retrying", urgent=True)
 
     def show_readonly(self) -> None:
-        self.setEnabled(True)
-        self.setText("Opened read-only: changes cannot be saved")
+        self._say("Opened read-only: changes cannot be saved", urgent=True)
 
     def show_idle(self) -> None:
-        self.setText("")
+        self._say("")

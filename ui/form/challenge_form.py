@@ -34,6 +34,7 @@ from challenge_app.models import Challenge, Meeting, Parties
 from challenge_app.store import Store
 from ui.form.autosave import Autosaver, SaveIndicator
 from ui.form.challenge_fields import ChallengeFields, as_text, same_content
+from ui.form.chart_fold import ChartFold
 from ui.form.performance_panel import PerformancePanel
 from ui.form.spelling import attach_spelling
 from ui.form.trend_chart import TrendChart
@@ -71,6 +72,7 @@ class ChallengeForm(QWidget):
         self.hint.setEnabled(False)
         self.performance = PerformancePanel()
         self.trend = TrendChart()
+        self.chart_fold = ChartFold(self.trend)
         self.fields = ChallengeFields()
         self.fields.edited.connect(self._edited)
         self.spelling = attach_spelling(self.fields)  # UK English, as typed
@@ -87,7 +89,7 @@ class ChallengeForm(QWidget):
         column = QVBoxLayout(content)
         column.setContentsMargins(10, 8, 10, 8)
         column.addWidget(self.performance)
-        column.addWidget(self.trend)
+        column.addWidget(self.chart_fold)
         column.addWidget(self.fields)
         column.addStretch(1)
         self.scroll = QScrollArea()
@@ -207,7 +209,7 @@ class ChallengeForm(QWidget):
         self.fields.setEnabled(editable)
         self.fields.setVisible(editable or self._row is None)
         self.performance.setVisible(self._row is not None)
-        self.trend.setVisible(self._row is not None)
+        self.chart_fold.setVisible(self._row is not None)
         self.fields.set_read_only(self.store.readonly or not editable)
         if self.store.readonly and editable:
             self.indicator.show_readonly()
@@ -221,10 +223,10 @@ class ChallengeForm(QWidget):
 
     def _show_trend(self, row: BoardRow | None) -> None:
         if row is None:
-            self.trend.show_trend(None)
+            self.chart_fold.show_trend(None)
             return
         code = row.code
-        self.trend.show_trend(
+        self.chart_fold.show_trend(
             build_trend(
                 row.measure,
                 self.store.measures.readings_for(code),

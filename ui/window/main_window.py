@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
@@ -31,7 +31,7 @@ from ui.window.empty_banner import EmptyBanner
 from ui.window.focus import FocusPane, KeyboardNavigation
 from ui.window.meeting_bar import MeetingBar
 from ui.window.status_line import StatusLine
-from ui.window.window_state import WindowState, default_settings
+from ui.window.window_state import WindowState, default_settings, fit_to_screen
 
 DATASET_SUFFIXES = (".csv", ".xlsx")
 
@@ -82,9 +82,10 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._connect()
+        self.form.chart_fold.set_folded(self.state.chart_folded())
         self.keyboard = KeyboardNavigation(self, self.panes, self.measures.view, self.form)
         self.setAcceptDrops(self.writable)
-        self.resize(1360, 820)
+        fit_to_screen(self, QSize(1360, 820))
         self.splitter.setSizes([780, 580])
         self.state.restore(self, *self._layout_parts())
 
@@ -172,6 +173,13 @@ class MainWindow(QMainWindow):
             view_menu, "Follow-up &actions", lambda: self.tabs.setCurrentWidget(self.actions_panel)
         )
         view_menu.addAction(self.previous.fold_action)
+        self.chart_action = self._add_action(
+            view_menu, "Trend &chart", lambda: None, "Ctrl+Shift+T",
+            "Show the trend chart on the form, or fold it away to see more of the record",
+        )  # fmt: skip
+        self.chart_action.setCheckable(True)
+        self.chart_action.setChecked(not self.form.chart_fold.folded)
+        self.chart_action.toggled.connect(lambda shown: self.form.chart_fold.set_folded(not shown))
         view_menu.addSeparator()
         view_menu.addMenu(self.measures.columns_menu)
 
@@ -192,6 +200,7 @@ class MainWindow(QMainWindow):
         self.measures.filters.changed.connect(self._update_status)
         self.actions_panel.changed.connect(self._actions_changed)
         self.actions_panel.changed.connect(lambda _open: self.previous.refresh())
+        self.form.chart_fold.folded_changed.connect(self._chart_folded)
         self.form.saved.connect(self._challenge_saved)
 
     def _layout_parts(self) -> tuple[dict, dict]:
@@ -202,6 +211,10 @@ class MainWindow(QMainWindow):
                 "actions": self.actions_panel.view.horizontalHeader(),
             },
         )
+
+    def _chart_folded(self, folded: bool) -> None:
+        self.state.set_chart_folded(folded)
+        self.chart_action.setChecked(not folded)
 
     # -- meetings and rows ------------------------------------------------
     def reload_meetings(self, chosen_id: int | None = None) -> None:

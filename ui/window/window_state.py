@@ -7,11 +7,28 @@ their own file and never the officer's.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter
+from PySide6.QtCore import QByteArray, QSettings, QSize
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter, QWidget
 
 #: Bump when the measure table's columns change, so old column layouts are ignored.
 LAYOUT_VERSION = 2  # 2: the title column stretches; three columns hidden by default
+
+
+CHART_FOLDED = "form/chart_folded"
+#: Room left on the screen for the window's title bar and borders.
+_FRAME_ALLOWANCE = QSize(16, 48)
+
+
+def fit_to_screen(window: QWidget, wanted: QSize) -> None:
+    """Open at ``wanted`` size, or smaller on a small screen (1366x768 laptops):
+    a window taller than the screen hides its status bar and the save note."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        window.resize(wanted)
+        return
+    room = screen.availableGeometry().size() - _FRAME_ALLOWANCE
+    window.resize(wanted.boundedTo(room))
 
 
 def default_settings() -> QSettings:
@@ -22,6 +39,14 @@ def default_settings() -> QSettings:
 class WindowState:
     def __init__(self, settings: QSettings):
         self.settings = settings
+
+    def chart_folded(self) -> bool:
+        """Whether the officer folded the form's trend chart away."""
+        return str(self.settings.value(CHART_FOLDED, "false")).lower() == "true"
+
+    def set_chart_folded(self, folded: bool) -> None:
+        self.settings.setValue(CHART_FOLDED, "true" if folded else "false")
+        self.settings.sync()
 
     def save(
         self, window: QMainWindow, splitters: dict[str, QSplitter], headers: dict[str, QHeaderView]
