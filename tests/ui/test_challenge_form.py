@@ -7,12 +7,13 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox
 
 from challenge_app.board import board_for_meeting
 from challenge_app.models import Measure, Meeting, Parties, Placement, Reading, Target
 from challenge_app.store import Store
 from ui.form.challenge_form import NO_MEASURE_HINT, NO_MEETING_HINT, ChallengeForm
+from ui.form.question_delegate import QuestionEdit
 
 #: Generous: autosave promises a second; this only stops a broken test hanging.
 SAVE_WAIT_MS = 3000
@@ -41,9 +42,9 @@ def record(store, meeting, code):
     return store.meetings.challenge(meeting.id, code)
 
 
-def open_editor(view) -> QLineEdit:
+def open_editor(view) -> QuestionEdit:
     """The line edit a question is being typed in (there is exactly one open)."""
-    (editor,) = [w for w in view.findChildren(QLineEdit) if w.isVisible()]
+    (editor,) = [w for w in view.findChildren(QuestionEdit) if w.isVisible()]
     return editor
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QMimeData, QModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView
 
+from ui.form.question_delegate import QuestionEdit
 from ui.form.questions_editor import QuestionsEditor
 
 ALT = Qt.KeyboardModifier.AltModifier
@@ -31,7 +32,7 @@ def select(editor, row: int) -> None:
 
 
 def type_question(qtbot, editor, text: str) -> None:
-    (line,) = [w for w in editor.view.findChildren(QLineEdit) if w.isVisible()]
+    (line,) = [w for w in editor.view.findChildren(QuestionEdit) if w.isVisible()]
     qtbot.keyClicks(line, text)
     qtbot.keyClick(line, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: editor.view.state() != QAbstractItemView.State.EditingState)
@@ -56,7 +57,7 @@ def test_ctrl_enter_adds_a_question_at_the_end_and_edits_it(qtbot, editor):
 def test_f2_edits_the_selected_question_in_place(qtbot, editor):
     select(editor, 1)
     qtbot.keyClick(editor.view, Qt.Key.Key_F2)
-    (line,) = [w for w in editor.view.findChildren(QLineEdit) if w.isVisible()]
+    (line,) = [w for w in editor.view.findChildren(QuestionEdit) if w.isVisible()]
     line.selectAll()
     type_question(qtbot, editor, "Second question?")
     assert shown(editor) == ["One?", "Second question?", "Three?"]
@@ -139,8 +140,8 @@ def test_hint_shows_only_when_there_are_no_questions(qtbot, editor):
     assert editor.hint.isVisible()
 
 
-def open_line(editor) -> QLineEdit:
-    (line,) = [w for w in editor.view.findChildren(QLineEdit) if w.isVisible()]
+def open_line(editor) -> QuestionEdit:
+    (line,) = [w for w in editor.view.findChildren(QuestionEdit) if w.isVisible()]
     return line
 
 
@@ -188,3 +189,49 @@ def test_an_edited_question_is_one_undo_step(qtbot, editor):
     qtbot.wait(1)
     qtbot.keyClick(editor.view, Qt.Key.Key_Z, CTRL)
     assert shown(editor) == ["One?", "Two?", "Three?"]
+
+
+def shows_all_of_it(line) -> bool:
+    """The whole question is laid out inside the editor, from its first word."""
+    block = line.document().firstBlock()
+    needed = line.blockBoundingRect(block).height()
+    return (
+        needed <= line.viewport().height()
+        and line.verticalScrollBar().value() == 0
+        and line.horizontalScrollBar().maximum() == 0
+    )
+
+
+def test_a_long_question_being_edited_wraps_and_shows_all_of_it(qtbot, editor):
+    question = "Why has the number of reviews held on time fallen in every locality team? " * 3
+    editor.set_questions([question.strip(), "Two?"])
+    select(editor, 0)
+    qtbot.keyClick(editor.view, Qt.Key.Key_F2)
+    line = open_line(editor)
+    line_height = line.fontMetrics().lineSpacing()
+    assert line.lineWrapMode() == line.LineWrapMode.WidgetWidth
+    assert line.geometry().right() <= editor.view.viewport().width()
+    assert line.blockBoundingRect(line.document().firstBlock()).height() >= 3 * line_height
+    assert shows_all_of_it(line)
+
+    before = line.height()
+    qtbot.keyClick(line, Qt.Key.Key_End, CTRL)
+    qtbot.keyClicks(line, " And what is the plan for the teams furthest behind?" * 2)
+    assert line.height() > before  # it grows as the question does
+    assert shows_all_of_it(line)
+    type_question(qtbot, editor, "")
+    assert shown(editor)[0].endswith("furthest behind?")
+
+
+def test_enter_finishes_and_a_pasted_line_break_becomes_a_space(qtbot, editor):
+    from PySide6.QtGui import QGuiApplication
+
+    select(editor, 0)
+    qtbot.keyClick(editor.view, Qt.Key.Key_F2)
+    line = open_line(editor)
+    QGuiApplication.clipboard().setText("First line\nsecond line")
+    line.paste()
+    assert line.text() == "First line second line"
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: editor.view.state() != QAbstractItemView.State.EditingState)
+    assert shown(editor) == ["First line second line", "Two?", "Three?"]

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.form.question_delegate import LiveQuestionDelegate
+from ui.form.question_delegate import ROW_PADDING, LiveQuestionDelegate
 
 #: How many earlier versions of the list Ctrl+Z can go back to.
 UNDO_DEPTH = 100
@@ -59,7 +59,7 @@ class QuestionList(QListView):
     def fit_height(self, *args) -> None:
         model = self.model()
         rows = model.rowCount() if model is not None else 0
-        line = self.fontMetrics().lineSpacing() + 6
+        line = self.fontMetrics().lineSpacing() + 6 + ROW_PADDING
         width = max(50, self.viewport().width() - 8)
         heights = [
             self._wrapped_height(model.index(r, 0).data() or "", width, line)
@@ -72,7 +72,7 @@ class QuestionList(QListView):
     def _wrapped_height(self, text: str, width: int, line: int) -> int:
         flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
         rect = self.fontMetrics().boundingRect(QRect(0, 0, width, 100_000), flags, text)
-        return max(line, rect.height() + 6)
+        return max(line, rect.height() + 6 + ROW_PADDING)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

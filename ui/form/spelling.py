@@ -13,9 +13,8 @@ paste) the rest are checked on the following turns. The dictionary loads
 waits for it (nor does the officer, unless they right-click a word in the
 first moments); until then nothing is marked.
 
-A question is edited in a one-line ``QLineEdit``, which has no document to
-highlight; its underlines are set as the line's display formats through the
-public input-method event, the way an input method shows its own underlines.
+A question is edited in place in a wrapping text box (``QuestionEdit``), so it
+is marked and offered the menu exactly as the other fields are.
 """
 
 from __future__ import annotations
@@ -23,18 +22,17 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
     QContextMenuEvent,
     QFont,
-    QInputMethodEvent,
     QSyntaxHighlighter,
     QTextCharFormat,
     QTextCursor,
 )
-from PySide6.QtWidgets import QLineEdit, QMenu, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QMessageBox, QPlainTextEdit, QWidget
 
 from challenge_app.errors import InputError
 from challenge_app.spelling import Speller, Word, word_at
@@ -133,11 +131,10 @@ class SpellingService(QObject):
         edit.viewport().installEventFilter(menu)
         return highlighter
 
-    def attach_line_edit(self, edit: QWidget) -> None:
-        """Mark a question's in-place editor (a ``QLineEdit``) and give it the menu."""
-        if isinstance(edit, QLineEdit):
-            edit.installEventFilter(_ContextMenu(self, _LineTarget(edit), parent=edit))
-            LineSpelling(edit, self)
+    def attach_question_editor(self, edit: QWidget) -> None:
+        """Mark a question's in-place editor (a wrapping text box) and give it the menu."""
+        if isinstance(edit, QPlainTextEdit):
+            self.attach_text_edit(edit)
 
 
 class SpellingHighlighter(QSyntaxHighlighter):
@@ -186,48 +183,11 @@ class SpellingHighlighter(QSyntaxHighlighter):
         self.service.later(redo)
 
 
-class LineSpelling(QObject):
-    """Underlines misspelt words in a ``QLineEdit`` as its display formats."""
-
-    def __init__(self, edit: QLineEdit, service: SpellingService):
-        super().__init__(edit)
-        self.edit = edit
-        self.service = service
-        self._format = misspelt_format()
-        edit.textChanged.connect(self.mark)
-        service.changed.connect(self.mark)
-        self.mark()
-
-    def mark(self, *args) -> None:
-        speller = self.service.speller
-        if not speller.loaded:
-            return
-        text = self.edit.text()
-        scan = speller.scan(text, self.service.deadline())
-        if not scan.complete:
-            self.service.later(self.mark)
-        cursor = self.edit.cursorPosition()  # the event's positions count from the cursor
-        attributes = [
-            QInputMethodEvent.Attribute(
-                QInputMethodEvent.AttributeType.TextFormat,
-                word.start - cursor,
-                word.end - word.start,
-                self._format,
-            )
-            for word in scan.misspelt
-        ]
-        QCoreApplication.sendEvent(self.edit, QInputMethodEvent("", attributes))
-
-    def misspelt(self) -> list[Word]:
-        """What is marked now (for tests and the menu)."""
-        return self.service.speller.misspelt(self.edit.text())
-
-
 # -- the right-click menu ---------------------------------------------------
 class _Target:
     """A field the menu works on: ``word`` under the click and ``replace`` it."""
 
-    def __init__(self, widget: QPlainTextEdit | QLineEdit):
+    def __init__(self, widget: QPlainTextEdit):
         self.widget = widget
 
     def read_only(self) -> bool:
@@ -266,23 +226,6 @@ class _PlainTextTarget(_Target):
         cursor.setPosition(offset + word.end, QTextCursor.MoveMode.KeepAnchor)
         cursor.insertText(text)  # one step for Ctrl+Z
         self.widget.setTextCursor(cursor)
-
-
-class _LineTarget(_Target):
-    """The word under a point of a ``QLineEdit``, and replacing it."""
-
-    def word(self, event: QContextMenuEvent, source: QObject) -> tuple[Word, int] | None:
-        edit = self.widget
-        if event.reason() == QContextMenuEvent.Reason.Mouse:
-            position = edit.cursorPositionAt(event.pos())
-        else:
-            position = edit.cursorPosition()
-        found = word_at(edit.text(), position)
-        return (found, 0) if found else None
-
-    def replace(self, word: Word, offset: int, text: str) -> None:
-        self.widget.setSelection(word.start, word.end - word.start)
-        self.widget.insert(text)
 
 
 class _ContextMenu(QObject):
@@ -339,6 +282,6 @@ def attach_spelling(fields, service: SpellingService | None = None) -> SpellingS
     service = service or SpellingService(parent=fields)
     for edit in fields.text_edits():
         service.attach_text_edit(edit)
-    fields.questions.delegate.editor_created.connect(service.attach_line_edit)
+    fields.questions.delegate.editor_created.connect(service.attach_question_editor)
     service.load_after_first_paint(fields)
     return service
