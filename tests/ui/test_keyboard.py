@@ -180,3 +180,9 @@ def test_next_measure_keeps_the_field_in_sight_and_the_words_land_there(qtbot, w
 
 def form_text(record, field: str) -> str:
     return getattr(record, field) if record else ""
+
+
+def test_the_window_opens_with_the_cursor_in_the_list(open_window, demo_store):
+    window = open_window(demo_store)
+    assert focus() is window.measures.view
+    assert window.keyboard.lit_pane() is window.panes[1]

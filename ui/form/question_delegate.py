@@ -53,7 +53,7 @@ class QuestionEdit(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFrameShape(QFrame.Shape.StyledPanel)  # it looks like a box to type in
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -78,7 +78,7 @@ class QuestionEdit(QPlainTextEdit):
             layout = block.layout()
             lines += max(1, layout.lineCount() if layout is not None else 1)
             block = block.next()
-        margins = 2 * int(self.document().documentMargin()) + ROW_PADDING // 2
+        margins = 2 * (int(self.document().documentMargin()) + self.frameWidth()) + ROW_PADDING // 2
         return max(lines, 1) * line + margins if width > 0 else line + margins
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

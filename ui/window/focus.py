@@ -69,6 +69,7 @@ class KeyboardNavigation(QObject):
             bind(key, list_view, self.to_form)
         right = next(p.content for p in panes if p.isAncestorOf(form))
         bind(Qt.Key.Key_Escape, right, self.to_list, Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        list_view.setFocus(Qt.FocusReason.OtherFocusReason)  # the officer starts in the list
         QApplication.instance().focusChanged.connect(self._focus_changed)
         self._focus_changed(None, QApplication.focusWidget())
 
