@@ -38,7 +38,9 @@ class GrowingTextEdit(QPlainTextEdit):
         return math.ceil(QFontMetricsF(self.font()).height()) + 1
 
     def _resize(self, *args) -> None:
-        self.setFixedHeight(self.sizeHint().height())
+        height = self.sizeHint().height()
+        if height != self.minimumHeight() or height != self.maximumHeight():
+            self.setFixedHeight(height)  # only on a change: each one lays the form out again
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()

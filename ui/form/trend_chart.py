@@ -98,8 +98,9 @@ class TrendChart(QWidget):
         view = self._ensure_view()
         self._plot(view.chart(), trend)
         self._stack.setCurrentWidget(view)
-        self.setToolTip(trend.describe())
-        self.setAccessibleDescription(trend.describe())
+        words = trend.describe()
+        self.setToolTip(words)
+        self.setAccessibleDescription(words)
 
     def chart(self) -> QtCharts.QChart | None:
         """The chart being shown (None before the first trend with figures)."""

@@ -9,6 +9,7 @@ widgets, which keeps it testable with ``qtmodeltester`` and no window.
 from __future__ import annotations
 
 from enum import IntEnum
+from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -115,6 +116,14 @@ _ROLES = frozenset(
 )
 
 
+@lru_cache(maxsize=1)
+def _italic() -> QFont:
+    """The suggested placement's font, made once (a cell is asked for it at every paint)."""
+    font = QFont()
+    font.setItalic(True)
+    return font
+
+
 def placement_is_default(row: BoardRow) -> bool:
     return row.challenge is None or row.challenge.placement is None
 
@@ -216,6 +225,8 @@ class MeasureTableModel(QAbstractTableModel):
             return self._cell_texts(index.row())[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _ALIGNMENTS[index.column()]
+        if role == Qt.ItemDataRole.FontRole and index.column() != Column.PLACEMENT:
+            return None  # asked for every cell painted: answer without more work
         row = self._rows[index.row()]
         column = Column(index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -223,11 +234,7 @@ class MeasureTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self.spoken_text(row, column)
         if role == Qt.ItemDataRole.FontRole and column == Column.PLACEMENT:
-            if placement_is_default(row):
-                font = QFont()
-                font.setItalic(True)
-                return font
-            return None
+            return _italic() if placement_is_default(row) else None
         if role == ROW_ROLE:
             return row
         if role == STATUS_ROLE:
