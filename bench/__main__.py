@@ -49,6 +49,8 @@ def _row(result: dict) -> str:
     ratio = result.get("ratio")
     goal = result.get("goal")
     verdict = "" if goal is None or ratio is None else ("met" if ratio <= goal else "NOT met")
+    if verdict == "met" and result.get("worst_ratio", 0) > result.get("worst_goal", float("inf")):
+        verdict = "NOT met"  # the median is fine but the worst case is not
     figures = ", ".join(
         f"{k}={v}" for k, v in result.items() if k not in ("name", "ratio", "goal", "baseline")
     )

@@ -25,25 +25,37 @@ def _settle(app) -> None:
     app.processEvents()
 
 
-def _timed(app, action) -> float:
-    start = time.perf_counter()
+def _timed(app, action) -> tuple[float, float]:
+    """(wall, CPU) milliseconds. The CPU time is the process's own work: on a shared
+    machine the wall clock also counts the time other programs held the CPUs."""
+    start, start_cpu = time.perf_counter(), time.process_time()
     action()
     _settle(app)
-    return (time.perf_counter() - start) * 1000
+    return (time.perf_counter() - start) * 1000, (time.process_time() - start_cpu) * 1000
 
 
-def _summary(name: str, samples: list[float], goal_ms: float, note: str) -> dict:
+def _summary(
+    name: str, timings: list[tuple[float, float]], goal_ms: float, note: str, worst_goal_ms=None
+) -> dict:
+    samples = [wall for wall, _cpu in timings]
+    cpu = [c for _wall, c in timings]
     median = statistics.median(samples)
-    return {
+    result = {
         "name": name,
         "median_ms": round(median, 1),
         "worst_ms": round(max(samples), 1),
+        "cpu_median_ms": round(statistics.median(cpu), 1),
+        "cpu_worst_ms": round(max(cpu), 1),
         "samples": len(samples),
         "ratio": round(median / FRAME_MS, 2),
         "goal": round(goal_ms / FRAME_MS, 2),
         "baseline": "one frame (16 ms)",
         "note": note,
     }
+    if worst_goal_ms is not None:
+        result["worst_ratio"] = round(max(samples) / FRAME_MS, 2)
+        result["worst_goal"] = round(worst_goal_ms / FRAME_MS, 2)
+    return result
 
 
 def run() -> list[dict]:
@@ -61,6 +73,7 @@ def run() -> list[dict]:
     store = Store.open(build_scale_database(work / "scale.db"))
     settings = QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(store, settings=settings)
+    window.resize(1360, 820)  # as before the window learnt to fit small screens
     window.show()
     _settle(app)
 
@@ -86,7 +99,13 @@ def run() -> list[dict]:
     window.close()
     store.close()
     return [
-        _summary("switch measure (form + chart)", switching, FRAME_MS, "300 measures x 10 years"),
+        _summary(
+            "switch measure (form + chart)",
+            switching,
+            FRAME_MS,
+            "300 measures x 10 years",
+            worst_goal_ms=2 * FRAME_MS,
+        ),
         _summary("filter as the officer types", filtering, FRAME_MS, "per keystroke"),
         # "Well under a frame": half of one, repaints of the row and indicator included.
         _summary("autosave on the UI thread", saving, FRAME_MS / 2, "one save of a long record"),
