@@ -4,11 +4,12 @@
 
 Writes ``main-window.png`` (the demo data), ``main-window-many.png`` (70
 measures with long titles and long comments, some typed to look like HTML),
-``main-window-actions.png`` (the follow-up actions tab) and
-``main-window-dark.png`` (a dark palette, as a desktop's dark mode gives) and
-``previous-meetings.png`` (the Previous meetings panel at a Q2 meeting) beside
-this file; ``--only NAME --out FILE`` takes one (run with ``QT_SCALE_FACTOR=1.5``
-to check high-DPI). Each run builds
+``main-window-actions.png`` (the follow-up actions tab),
+``main-window-dark.png`` (a dark palette, as a desktop's dark mode gives),
+``previous-meetings.png`` (the Previous meetings panel at a Q2 meeting) and
+``main-window-1366x768.png`` (a laptop screen: the chart folded, the cursor in the
+comment) beside this file; ``--only NAME --out FILE`` takes one (run with
+``QT_SCALE_FACTOR=1.5`` to check high-DPI). Each run builds
 fresh databases in a temporary folder and its own settings file, so it never
 touches the officer's data or window layout.
 """
@@ -103,7 +104,15 @@ def add_q2_meeting(store) -> None:
                                     "2016/17 Q2"))  # fmt: skip
 
 
-def shoot(db: Path, out: Path, *, select: str, dark: bool = False, actions: bool = False) -> None:
+def shoot(
+    db: Path,
+    out: Path,
+    *,
+    select: str,
+    dark: bool = False,
+    actions: bool = False,
+    laptop: bool = False,
+) -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
@@ -119,11 +128,16 @@ def shoot(db: Path, out: Path, *, select: str, dark: bool = False, actions: bool
     store = Store.open(db)
     settings = QSettings(str(db.with_suffix(".ini")), QSettings.Format.IniFormat)
     window = MainWindow(store, demo=True, settings=settings)
-    window.resize(1500, 920)
+    # A 1366x768 laptop leaves 1350x720 inside the window's frame and the taskbar.
+    window.resize(*((1350, 720) if laptop else (1500, 920)))
     window.show()
+    window.activateWindow()
     window.measures.select_code(select)
     if actions:
         window.tabs.setCurrentWidget(window.actions_panel)
+    if laptop:  # as an officer works on a laptop: chart folded, cursor in the comment
+        window.form.chart_fold.set_folded(True)
+        window.keyboard.to_form()
     for _ in range(20):
         QApplication.processEvents()
     QTest.qWait(400)  # the Previous meetings panel fills once the selection settles
@@ -136,7 +150,9 @@ def shoot(db: Path, out: Path, *, select: str, dark: bool = False, actions: bool
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument(
-        "--only", choices=("demo", "many", "dark", "actions", "previous"), default=None
+        "--only",
+        choices=("demo", "many", "dark", "actions", "previous", "laptop"),
+        default=None,
     )
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
@@ -163,6 +179,9 @@ def main() -> None:
         add_q2_meeting(store)
         store.close()
         shoot(previous, args.out or HERE / "previous-meetings.png", select="C14")
+    if args.only in (None, "laptop"):
+        laptop = build_demo_database(work / "laptop.db")
+        shoot(laptop, args.out or HERE / "main-window-1366x768.png", select="A3", laptop=True)
     if args.only in (None, "dark"):
         dark = build_demo_database(work / "dark.db")
         shoot(dark, args.out or HERE / "main-window-dark.png", select="C14", dark=True)

@@ -11,8 +11,15 @@ from challenge_app import __version__
 from challenge_app.rag import SCREEN_ORDER
 
 SHORTCUTS = (
+    ("Tab / Shift+Tab", "Move between the meeting bar, the filters, the list and the form"),
     ("Up / Down", "Next or previous measure in the list"),
-    ("Ctrl+Page Down / Ctrl+Page Up", "Next or previous measure, from anywhere in the window"),
+    ("Enter or F2", "In the list: write the selected measure's comment"),
+    ("Escape", "In the form: back to the list"),
+    (
+        "Ctrl+Page Down / Ctrl+Page Up",
+        "Next or previous measure, from anywhere; the cursor stays in the same field",
+    ),
+    ("Ctrl+Shift+T", "Show or fold away the trend chart"),
     ("Ctrl+F", "Filter the measure list (Escape clears the filter text)"),
     ("Ctrl+Shift+F", "Find words in every meeting; Enter opens the result chosen"),
     ("Ctrl+Shift+L", "Start this meeting's empty comment from last quarter's"),
@@ -52,7 +59,9 @@ A &#9998; in the <b>Challenge</b> column means something has been written for th
 the form to decide. Only what the meeting said is published: a measure appears in an
 appendix when you placed it there, or when something is written for it and the
 suggestion places it there. The number after the appendix (Appendix 1 &middot; 2) is
-its place in the printed appendix; Ctrl+Shift+Up and Ctrl+Shift+Down move it.</p>
+its place in the printed appendix; Ctrl+Shift+Up and Ctrl+Shift+Down move it.
+Right-click the list's headings (or use View &gt; Columns) to show or
+hide columns such as Latest month, Tolerance and Area.</p>
 <p><b>Follow-up actions</b> that are still open carry forward to later meetings until
 they are marked done or dropped.</p>
 <p><b>Spelling</b> is checked in UK English as you type: a red wavy line marks a word the
