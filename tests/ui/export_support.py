@@ -13,7 +13,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 
-class _UrlCatcher(QObject):
+class UrlCatcher(QObject):
     """Stands in for the desktop's "open this file" through Qt's own URL-handler hook."""
 
     def __init__(self):
@@ -27,7 +27,7 @@ class _UrlCatcher(QObject):
 
 @pytest.fixture
 def opened_urls():
-    catcher = _UrlCatcher()
+    catcher = UrlCatcher()
     QDesktopServices.setUrlHandler("file", catcher, "open")
     yield catcher.opened
     QDesktopServices.unsetUrlHandler("file")

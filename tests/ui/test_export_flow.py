@@ -13,8 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushB
 import ui.flows.progress_dialog
 from challenge_app.models import Challenge, Placement
 from tests.core.test_export_support import codes, open_workbook
-from tests.ui.export_support import click, drive_messages
-from tests.ui.test_backup_flow import FolderOpener
+from tests.ui.export_support import UrlCatcher, click, drive_messages
 from ui.flows.export_flow import (
     LAST_FOLDER_KEY,
     OTHER_NAME_BUTTON,
@@ -199,7 +198,7 @@ def test_when_no_program_opens_the_workbook_it_says_so_and_shows_the_folder(
 ):
     out = tmp_path / "Q1 appendices.xlsx"
     save_as(out)
-    folder_opener = FolderOpener()
+    folder_opener = UrlCatcher()
 
     def show_folder(box):
         QDesktopServices.setUrlHandler("file", folder_opener, "open")  # folders do open

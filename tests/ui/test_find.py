@@ -4,13 +4,14 @@ opens its meeting and measure with the cursor on the match in the right field.""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication
 
 from challenge_app.models import Challenge
 from challenge_app.search import search
 from ui.find.find_dialog import FindDialog
 from ui.find.highlight import highlighted_html, utf16_offset
 from ui.find.results_model import FindColumn, FindResultsModel
+from ui.form.question_delegate import QuestionEdit
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
@@ -83,14 +84,14 @@ def test_a_question_opens_in_its_editor_at_the_match(open_window, demo_store, qt
     assert window.measures.current_code() == "A2"
     view = window.form.questions.view
     assert view.currentIndex().row() == 1
-    editors = [e for e in view.findChildren(QLineEdit) if e.isVisible()]
-    assert len(editors) == 1 and editors[0].selectedText() == "quality"
+    editors = [e for e in view.findChildren(QuestionEdit) if e.isVisible()]
+    assert len(editors) == 1 and editors[0].textCursor().selectedText() == "quality"
 
     dialog = open_find(window, qtbot)
     find(dialog, qtbot, '"for quality as well"')  # a phrase is selected whole
     qtbot.keyClick(dialog.box, Qt.Key.Key_Return)
-    editors = [e for e in view.findChildren(QLineEdit) if e.isVisible()]
-    assert editors[0].selectedText() == "for quality as well"
+    editors = [e for e in view.findChildren(QuestionEdit) if e.isVisible()]
+    assert editors[0].textCursor().selectedText() == "for quality as well"
 
 
 def test_an_action_opens_in_the_actions_tab_selected(open_window, demo_store, qtbot):

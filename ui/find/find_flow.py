@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QAbstractItemView, QPlainTextEdit
 
 from challenge_app.search import Hit, Span
 from ui.find.find_dialog import FindDialog
@@ -99,12 +99,16 @@ def _choose_measure(window: MainWindow, code: str) -> bool:
 
 
 def _select_in_edit(edit: QPlainTextEdit, hit: Hit) -> None:
+    reveal(edit)
+    _select_text(edit, hit)
+
+
+def _select_text(edit: QPlainTextEdit, hit: Hit) -> None:
     text = edit.toPlainText()
     start, end = place_in(text, hit)
     cursor = QTextCursor(edit.document())
     cursor.setPosition(utf16_offset(text, start))
     cursor.setPosition(utf16_offset(text, end), QTextCursor.MoveMode.KeepAnchor)
-    reveal(edit)
     edit.setTextCursor(cursor)
     edit.ensureCursorVisible()
 
@@ -121,9 +125,6 @@ def _select_in_question(view: QAbstractItemView, hit: Hit) -> None:
     if view.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers:
         return  # read-only: the question is selected, there is no cursor to place
     view.edit(index)
-    editors = [e for e in view.findChildren(QLineEdit) if e.isVisible()]
-    if editors:
-        text = editors[0].text()
-        start, end = place_in(text, hit)
-        first = utf16_offset(text, start)
-        editors[0].setSelection(first, utf16_offset(text, end) - first)
+    editors = [e for e in view.findChildren(QPlainTextEdit) if e.isVisible()]
+    if editors:  # the question's in-place editor (a wrapping text box)
+        _select_text(editors[0], hit)
