@@ -30,7 +30,12 @@ SUBCOMMANDS = {
     "report": ("report", "write the scrutiny report's performance section (Word) for a period"),
     "pack-export": ("pack_export", "write the whole database as a challenge pack (JSON)"),
     "pack-import": ("pack_import", "merge a challenge pack into the database"),
+    "responses-out": ("responses_out", "write the workbook asking the provider for responses"),
+    "responses-in": ("responses_in", "record the responses from a returned workbook"),
 }
+
+#: Subcommands that write to the database (responses-out records the database's identity).
+WRITING = ("import", "pack-import", "responses-out", "responses-in")
 
 
 class _VersionAction(argparse.Action):
@@ -107,7 +112,7 @@ def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = Non
         command = importlib.import_module(f"challenge_app.commands.{module}")
         # Commands that write take the same lock as the open program, so they
         # refuse (exit 2, saying who has it) rather than write under its feet.
-        if args.command in ("import", "pack-import") and getattr(args, "db", None):
+        if args.command in WRITING and getattr(args, "db", None):
             with database_lock(args.db):
                 return command.run(args)
         return command.run(args)

@@ -20,11 +20,15 @@ class Problem:
     file: str | None = None
     row: int | None = None
     column: str | None = None
+    #: For a workbook with several sheets, the sheet the row is on.
+    sheet: str | None = None
 
     def __str__(self) -> str:
         where = []
         if self.file:
             where.append(Path(self.file).name)
+        if self.sheet:
+            where.append(f"sheet '{self.sheet}'")
         if self.row is not None:
             where.append(f"row {self.row}")
         if self.column:

@@ -12,7 +12,11 @@ from challenge_app.paths import resource
 from challenge_app.store import Store
 
 REPO = Path(__file__).resolve().parent.parent
-FIXTURES = REPO.parent / "shared" / "fixtures"
+#: ``shared/fixtures`` beside the checkout, or beside the folder of worktrees it is in.
+FIXTURES = next(
+    (p / "shared" / "fixtures" for p in REPO.parents if (p / "shared" / "fixtures").is_dir()),
+    REPO.parent / "shared" / "fixtures",
+)
 Q1_CSV = FIXTURES / "q1-2016-17.csv"
 
 

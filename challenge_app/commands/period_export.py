@@ -3,9 +3,10 @@ finding the meeting, progress on the terminal and the closing line.
 
 ``export`` (the appendices workbook) and ``report`` (the Word report) differ
 only in the file they write, so each passes its own ``check_out_path`` and
-export function. Bad input (no such database, a period that is not a quarter,
-no meeting on it, an output that cannot be written) exits 2 with a message
-saying which, and writes nothing. Measures placed in an appendix with nothing
+export function; ``responses-out`` shares the checks and the meeting lookup.
+Bad input (no such database, a period that is not a quarter, no meeting on
+it, an output that cannot be written) exits 2 with a message saying which,
+and writes nothing. Measures placed in an appendix with nothing
 written for them are published with empty cells; they are named on stderr so
 the officer can write for them.
 """
@@ -46,10 +47,10 @@ def _no_meeting(store: Store, period: str, db: Path) -> InputError:
     )
 
 
-def run_export(
-    args: argparse.Namespace, check_out_path: Callable[[Path], Path], export: Export
-) -> int:
-    """Export the latest meeting that reviewed ``--period`` to ``--out``."""
+def checked_arguments(
+    args: argparse.Namespace, check_out_path: Callable[[Path], Path]
+) -> tuple[Path, str, Path]:
+    """``(database, period, out)`` from the arguments, each checked; nothing is opened."""
     db = require_db(args)
     try:
         period = str(parse_quarter(args.period))
@@ -58,13 +59,27 @@ def run_export(
     out = check_out_path(args.out)
     if not db.is_file():
         raise InputError(Problem("no such database file", str(db)))
+    return db, period, out
+
+
+def meeting_for(store: Store, period: str, db: Path) -> Meeting:
+    """The latest meeting that reviewed ``period``; refused, saying which there are, if none."""
+    meeting = store.meetings.latest_for_period(period)
+    if meeting is None:
+        raise _no_meeting(store, period, db)
+    return meeting
+
+
+def run_export(
+    args: argparse.Namespace, check_out_path: Callable[[Path], Path], export: Export
+) -> int:
+    """Export the latest meeting that reviewed ``--period`` to ``--out``."""
+    db, period, out = checked_arguments(args, check_out_path)
     from challenge_app.board import board_for_meeting
 
     store = Store.open(db)
     try:
-        meeting = store.meetings.latest_for_period(period)
-        if meeting is None:
-            raise _no_meeting(store, period, db)
+        meeting = meeting_for(store, period, db)
         result = export(store, meeting, out, TerminalProgress())
         empty = [r for r in board_for_meeting(store, meeting) if r.placed_but_empty]
     finally:

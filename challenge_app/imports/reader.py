@@ -36,6 +36,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from challenge_app.errors import InputError, Problem
 from challenge_app.limits import check_input_file, read_input_file, unreadable
@@ -49,6 +50,9 @@ XLSX_SUFFIXES = (".xlsx", ".xlsm")
 SUPPORTED = CSV_SUFFIXES + XLSX_SUFFIXES
 _ZIP_SIGNATURE = b"PK\x03\x04"
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0"  # old .xls, or an .xlsx protected with a password
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 Cells = tuple[object, ...]
 
@@ -277,20 +281,38 @@ def _refuse_non_workbook(path: Path) -> None:
 
 
 @contextlib.contextmanager
-def _open_xlsx(path: Path) -> Iterator[Sheet]:
+def open_workbook(path: Path, *, data_only: bool = True) -> Iterator[Workbook]:
+    """A workbook opened read-only, after the checks every workbook we read gets.
+
+    Refuses what is not an .xlsx at all (old .xls, CSV text under an .xlsx
+    name, an empty or damaged file) or would unpack too large, with an
+    ``InputError`` naming the file. ``data_only=True`` reads each formula's
+    saved result, so a workbook whose formulas were never calculated is
+    refused (``workbook_checks``); ``data_only=False`` gives a formula as the
+    text typed ("=SUM(1,2)"): what a provider wrote, not what it came to.
+    Shared by the dataset import and the response workbook.
+    """
     import openpyxl  # only when a workbook is read: it is slow to import
 
     from challenge_app.imports.workbook_checks import check_workbook
 
     _refuse_non_workbook(path)
-    check_workbook(str(path))
+    check_workbook(str(path), formulas=data_only)
     try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=data_only)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise InputError(
             Problem(f"this Excel workbook cannot be read; it may be damaged ({exc})", str(path))
         ) from exc
     try:
+        yield wb
+    finally:
+        wb.close()
+
+
+@contextlib.contextmanager
+def _open_xlsx(path: Path) -> Iterator[Sheet]:
+    with open_workbook(path) as wb:
         if not wb.worksheets:
             raise InputError(
                 Problem("the workbook has no sheet that can be read; it may be damaged", str(path))
@@ -300,8 +322,6 @@ def _open_xlsx(path: Path) -> Iterator[Sheet]:
         # The declared size (<dimension>) may understate the sheet; read every row there is.
         ws.reset_dimensions()
         yield _start(path, _non_blank(_workbook_rows(path, ws)), total, with_letters=True)
-    finally:
-        wb.close()
 
 
 @contextlib.contextmanager

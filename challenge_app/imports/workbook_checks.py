@@ -130,12 +130,16 @@ def formulas_without_result(zf: zipfile.ZipFile, part: str) -> list[tuple[int, s
     return found
 
 
-def check_workbook(path: str) -> None:
-    """Refuse a workbook too large once unpacked, or with formulas whose results were not saved."""
+def check_workbook(path: str, *, formulas: bool = True) -> None:
+    """Refuse a workbook too large once unpacked, or with formulas whose results were not saved.
+
+    ``formulas=False`` for a workbook read with its formulas as typed (the
+    response workbook), where a formula's result is never wanted.
+    """
     try:
         with zipfile.ZipFile(path) as zf:
             check_unpacked_size(zf, path)
-            part = first_sheet_part(zf)
+            part = first_sheet_part(zf) if formulas else None
             missing = formulas_without_result(zf, part) if part in zf.namelist() else []
     except (zipfile.BadZipFile, ElementTree.ParseError, OSError, ValueError):
         return  # damaged: openpyxl says so in its own words

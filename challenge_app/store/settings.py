@@ -1,10 +1,12 @@
-"""Per-database settings: the parties' names and the protective marking.
+"""Per-database settings: the parties' names, the protective marking, the database's identity.
 
 These belong to the database, not the machine, because they belong to the
 contract: a colleague opening the same pack must see the same headings.
 """
 
 from __future__ import annotations
+
+import uuid
 
 from sqlite_utils import Database
 
@@ -57,3 +59,24 @@ class SettingsRepo:
     def set_backup_keep_days(self, days: int) -> None:
         with self.db.atomic():
             self.set("backup_keep_days", str(max(1, int(days))))
+
+    @property
+    def database_id(self) -> str:
+        """This database's identity ("" until first needed); see ``ensure_database_id``."""
+        return self.get("database_id", "")
+
+    def ensure_database_id(self) -> str:
+        """The database's identity, made (a random UUID) the first time it is asked for.
+
+        Files sent out of the program and returned (the response workbook)
+        carry it, so a file meant for one database is never read into another.
+        Backups and copies of the file keep it; a pack merged into another
+        database does not carry it.
+        """
+        existing = self.database_id
+        if existing:
+            return existing
+        made = uuid.uuid4().hex
+        with self.db.atomic():
+            self.set("database_id", made)
+        return made
