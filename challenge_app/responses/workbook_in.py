@@ -36,7 +36,7 @@ from challenge_app.imports.reader import (
     open_workbook,
 )
 from challenge_app.limits import check_input_file, unreadable
-from challenge_app.responses.identity import WorkbookIdentity, read_identity
+from challenge_app.responses.identity import KIND, KIND_PROPERTY, WorkbookIdentity, read_identity
 from challenge_app.responses.layout import CODE_HEADING, QUESTIONS_HEADING, SHEET
 
 #: Excel's escapes worth undoing: ``_x005F_`` (an underscore: how a typed
@@ -242,3 +242,21 @@ def read_returned(path: Path | str) -> ReturnedWorkbook:
             Problem(f"this Excel workbook is damaged and cannot be read ({exc})", str(path))
         ) from exc
     return ReturnedWorkbook(path, identity, columns, returned)
+
+
+def is_response_workbook(path: Path | str) -> bool:
+    """Whether ``path`` says it is a response workbook, judged from its properties alone.
+
+    Quick enough to decide what a file dropped on the window is for; reading
+    it (``read_returned``) still checks everything.
+    """
+    from xml.etree.ElementTree import ParseError, fromstring
+
+    from openpyxl.packaging.custom import CustomPropertyList
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            props = CustomPropertyList.from_tree(fromstring(zf.read("docProps/custom.xml")))
+    except (OSError, KeyError, ValueError, TypeError, zipfile.BadZipFile, ParseError):
+        return False
+    return any(p.name == KIND_PROPERTY and p.value == KIND for p in props)

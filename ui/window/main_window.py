@@ -131,6 +131,17 @@ class MainWindow(QMainWindow):
             self._add_action(file_menu, "Import challenge pac&k…", self.import_pack)
         file_menu.addSeparator()
         if self.writable:
+            self.request_responses_action = self._add_action(
+                file_menu, "Req&uest responses…", self.request_responses,
+                tip="Write the workbook the provider fills in with its responses",
+            )  # fmt: skip
+            self._add_action(
+                file_menu, "I&mport responses…", self.import_responses,
+                tip="Read the response workbook the provider sent back "
+                "(or drop it on the window)",
+            )  # fmt: skip
+            file_menu.addSeparator()
+        if self.writable:
             self._add_action(
                 file_menu, "&Restore from backup…", self.restore_backup,
                 tip="Replace this database with one of its daily backup copies",
@@ -327,6 +338,21 @@ class MainWindow(QMainWindow):
         if written:
             self.status_line.announce(f"Report written to {written}")
 
+    def request_responses(self) -> None:
+        self.form.flush()
+        from ui.flows.responses_flow import request_responses_interactively
+
+        written = request_responses_interactively(self, self.store, self.meeting)
+        if written:
+            self.status_line.announce(f"Response workbook written to {written}")
+
+    def import_responses(self, path: Path | None = None) -> None:
+        self.form.flush()  # the officer's pending typing is recorded before comparing
+        from ui.flows.responses_flow import import_responses_interactively
+
+        if import_responses_interactively(self, self.store, self.meeting, path):
+            self.reload_meetings(self.meeting.id if self.meeting else None)
+
     def export_pack(self) -> None:
         self.form.flush()
         from ui.flows.pack_flow import export_pack_interactively
@@ -375,6 +401,10 @@ class MainWindow(QMainWindow):
     # -- small views of state ---------------------------------------------
     def _apply_parties(self) -> None:
         parties = self.store.settings.parties()
+        if self.writable:
+            self.request_responses_action.setText(
+                f"Req&uest responses from {parties.provider.replace('&', '&&')}…"
+            )
         self.meeting_bar.set_parties(parties)
         self.form.apply_parties(parties)
 
@@ -421,7 +451,12 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         event.acceptProposedAction()
-        self.import_dataset(path)
+        from challenge_app.responses.workbook_in import is_response_workbook
+
+        if is_response_workbook(path):
+            self.import_responses(path)
+        else:
+            self.import_dataset(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.form.flush()
@@ -430,7 +465,7 @@ class MainWindow(QMainWindow):
 
 
 def _dropped_dataset(event: QDragEnterEvent | QDropEvent) -> Path | None:
-    """The one local .csv/.xlsx file being dropped, if that is what it is."""
+    """The one local .csv/.xlsx file being dropped (a dataset or a response workbook)."""
     urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
     if len(urls) != 1 or not urls[0].isLocalFile():
         return None

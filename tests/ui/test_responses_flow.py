@@ -1,0 +1,192 @@
+"""The provider's responses in the GUI: a returned workbook dropped on the window or chosen
+from File > Import responses, its preview driven with real keys and clicks (cancel, keep,
+take), and the database checked."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
+
+from challenge_app.store import Store
+from challenge_app.store.backup import list_backups
+from tests.core.responses_support import (
+    PERIOD,
+    build_meeting_db,
+    request,
+    responses,
+    snapshot,
+    type_into,
+)
+from ui.flows.import_preview import ImportPreviewDialog
+from ui.flows.responses_preview import TAKE, ResponsesPreviewDialog
+
+OFFICER = "Typed by the officer at the meeting."
+
+
+@pytest.fixture
+def db(tmp_path):
+    db = build_meeting_db(tmp_path / "meeting.db")
+    store = Store.open(db)
+    try:
+        meeting = store.meetings.latest_for_period(PERIOD)
+        challenge = store.meetings.challenge(meeting.id, "A1")
+        store.meetings.save_challenge(
+            type(challenge)(**{**vars(challenge), "provider_response": OFFICER})
+        )
+    finally:
+        store.close()
+    return db
+
+
+@pytest.fixture
+def returned(db, tmp_path):
+    """The workbook as the provider sends it back: A1 answered differently, B9 and A2 new."""
+    sent = request(db, tmp_path / "Responses Q1.xlsx")
+    return type_into(sent, {"A1": "Thank you.", "B9": "Yes, since April.", "A2": "=SUM(1,2)"})
+
+
+@pytest.fixture
+def window(db, open_window):
+    store = Store.open(db)
+    yield open_window(store)
+    store.close()
+
+
+def drop(window, path) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    window.dropEvent(event)
+
+
+def press(qtbot, dialog, text: str) -> None:
+    button = next(b for b in dialog.buttons.buttons() if b.text().replace("&", "") == text)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def seen(dialog: ResponsesPreviewDialog) -> dict:
+    """What the officer sees: the headline, the tabs, and both tables' cells."""
+
+    def cells(view) -> list[list[str]]:
+        model = view.model()
+        return [
+            [model.index(r, c).data() or "" for c in range(model.columnCount())]
+            for r in range(model.rowCount())
+        ]
+
+    return {
+        "headline": dialog.headline.text(),
+        "tabs": [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())],
+        "new": cells(dialog.new_table),
+        "conflicts": cells(dialog.conflict_table),
+    }
+
+
+def test_the_preview_shows_new_responses_and_the_conflict_side_by_side_and_cancel_writes_nothing(
+    window, db, returned, tmp_path, qtbot, when_modal
+):
+    before = snapshot(db, tmp_path)
+    shown: dict = {}
+
+    def look_then_cancel(dialog):
+        assert isinstance(dialog, ResponsesPreviewDialog)
+        shown.update(seen(dialog))
+        dialog.conflicts.choose_all(True)  # even with every conflict ticked...
+        press(qtbot, dialog, "Cancel")
+
+    when_modal(look_then_cancel, lambda: drop(window, returned))
+    assert "Responses Q1.xlsx, for the meeting 2016/17 Q1 - 02 Aug 2016" in shown["headline"]
+    assert "2 new responses, 1 differs from the one recorded, 2 left blank" in shown["headline"]
+    assert shown["tabs"] == ["New responses (2)", "Different from recorded (1)"]
+    assert [row[0] for row in shown["new"]] == ["B9", "A2"]
+    assert shown["new"][1][2] == "=SUM(1,2)"
+    assert shown["conflicts"] == [
+        ["A1", "Re-referrals in the last 12 months", OFFICER, "Thank you.", "Keep"]
+    ]
+    assert snapshot(db, tmp_path) == before  # ...Cancel changes nothing
+
+
+def test_record_without_ticking_keeps_the_officers_words(window, db, returned, qtbot, when_modal):
+    when_modal(lambda dialog: press(qtbot, dialog, "Record"), lambda: drop(window, returned))
+    assert responses(db) == {"A1": OFFICER, "B9": "Yes, since April.", "A2": "=SUM(1,2)"}
+    assert list_backups(db) == []
+    assert "2 responses" in window.statusBar().currentMessage()
+    assert "1 kept as recorded" in window.statusBar().currentMessage()
+
+
+def test_take_returned_replaces_the_recorded_response_after_a_backup(
+    window, db, returned, qtbot, when_modal
+):
+    window.measures.select_code("A1")
+    assert window.form.response.toPlainText() == OFFICER
+
+    def take_a1(dialog):
+        view = dialog.conflict_table
+        view.setFocus()
+        view.setCurrentIndex(view.model().index(0, TAKE))
+        qtbot.keyClick(view, Qt.Key.Key_Space)
+        assert view.model().index(0, TAKE).data() == "Take"
+        press(qtbot, dialog, "Record")
+
+    when_modal(take_a1, lambda: drop(window, returned))
+    assert responses(db)["A1"] == "Thank you."
+    [backup] = list_backups(db)
+    assert responses(backup.path)["A1"] == OFFICER
+    assert window.form.response.toPlainText() == "Thank you."  # the form shows what is recorded
+
+
+def test_a_workbook_for_another_database_is_refused_with_its_problem_shown(
+    window, db, tmp_path, qtbot, when_modal
+):
+    other = build_meeting_db(tmp_path / "other.db")
+    foreign = type_into(request(other, tmp_path / "foreign.xlsx"), {"A1": "Hello."})
+    before = snapshot(db, tmp_path)
+    shown: list[str] = []
+
+    def read_problem(dialog):
+        assert isinstance(dialog, ImportPreviewDialog)
+        shown.append(dialog.problems_text())
+        qtbot.mouseClick(
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Close), Qt.MouseButton.LeftButton
+        )
+
+    when_modal(read_problem, lambda: drop(window, foreign))
+    assert "sent from another database" in shown[0]
+    assert "2016/17 Q1 - 02 Aug 2016 - Quarterly challenge meeting" in shown[0]
+    assert snapshot(db, tmp_path) == before
+
+
+def test_file_menu_imports_responses_from_the_file_chosen(
+    window, db, returned, qtbot, when_modal, monkeypatch
+):
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(returned), ""))
+    )
+    file_menu = window.file_menu
+    texts = [a.text() for a in file_menu.actions()]
+    assert "Req&uest responses from Trust…" in texts
+    action = next(a for a in file_menu.actions() if a.text() == "I&mport responses…")
+    when_modal(lambda dialog: press(qtbot, dialog, "Record"), action.trigger)
+    assert responses(db)["B9"] == "Yes, since April."
+
+
+def test_a_dataset_dropped_is_still_imported_as_a_dataset(window, monkeypatch, tmp_path):
+    import ui.flows.import_flow
+
+    dropped = []
+    monkeypatch.setattr(
+        ui.flows.import_flow,
+        "import_file_interactively",
+        lambda parent, store, path=None: dropped.append(path) or False,
+    )
+    dataset = tmp_path / "q2.xlsx"
+    from openpyxl import Workbook
+
+    Workbook().save(dataset)
+    drop(window, dataset)
+    assert dropped == [dataset]

@@ -1,0 +1,131 @@
+"""The provider's written responses from the GUI: File > Import responses… (or a
+returned workbook dropped on the window), and File > Request responses from <provider>….
+
+Importing: the officer chooses the workbook the provider sent back (or drops
+it), it is read and checked against the meeting that is open, and a preview
+shows the new responses and each conflict side by side. Only Record writes,
+in one transaction; a backup is taken first when a recorded response is to be
+replaced. A workbook that cannot be taken (not a response workbook, another
+meeting, council text changed) is shown with every problem and nothing is
+written.
+
+Every rule lives in ``challenge_app.responses``; this module is dialogs and wiring.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from challenge_app.errors import InputError
+from challenge_app.models import Meeting
+from challenge_app.responses import ResponsePlan, apply_responses, make_plan, read_returned
+from challenge_app.store import Store
+from challenge_app.store.backup import make_backup
+from ui.flows.folders import last_folder, remember_folder
+from ui.flows.import_preview import ImportPreviewDialog
+from ui.flows.responses_preview import ResponsesPreviewDialog
+from ui.text import message_box
+
+IMPORT_TITLE = "Import responses"
+LAST_FOLDER_KEY = "responses/last_folder"
+FILE_FILTER = "Excel workbook (*.xlsx);;All files (*)"
+
+log = logging.getLogger(__name__)
+
+
+def _choose_file(parent: QWidget | None) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(
+        parent, IMPORT_TITLE, last_folder(LAST_FOLDER_KEY), FILE_FILTER
+    )
+    if not name:
+        return None
+    path = Path(name)
+    remember_folder(LAST_FOLDER_KEY, path)
+    return path
+
+
+def _inform(parent: QWidget | None, text: str, informative: str = "") -> None:
+    message_box(
+        parent, QMessageBox.Icon.Information, IMPORT_TITLE, text, informative=informative
+    ).exec()
+
+
+def _plan(store: Store, path: Path, meeting: Meeting) -> ResponsePlan | InputError:
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return make_plan(store, read_returned(path), expected=meeting)
+    except InputError as exc:
+        return exc
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+
+
+def _record(parent: QWidget | None, store: Store, plan: ResponsePlan, take: set[str]) -> bool:
+    """Write the chosen responses; a backup first if any recorded response is replaced."""
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        if take and store.path is not None:
+            make_backup(store.db.conn, store.path)
+        recorded = apply_responses(store, plan, take)
+    except (sqlite3.Error, InputError, OSError) as exc:
+        QGuiApplication.restoreOverrideCursor()
+        log.warning("recording responses from %s failed: %r", plan.returned.path, exc)
+        message_box(
+            parent,
+            QMessageBox.Icon.Critical,
+            IMPORT_TITLE,
+            f"The responses in {plan.returned.path.name} could not be recorded; "
+            "the database has not been changed.",
+            informative=str(exc),
+        ).exec()
+        return False
+    QGuiApplication.restoreOverrideCursor()
+    status_bar = getattr(parent, "statusBar", None)
+    if callable(status_bar):
+        kept = f"; {len(recorded.kept)} kept as recorded" if recorded.kept else ""
+        status_bar().showMessage(
+            f"Recorded {recorded.count} responses from {plan.returned.path.name}{kept}", 10000
+        )
+    return recorded.count > 0
+
+
+def import_responses_interactively(
+    parent: QWidget | None, store: Store, meeting: Meeting | None, path: Path | None = None
+) -> bool:
+    """Preview a returned response workbook and record what the officer chooses.
+
+    Asks for the file when ``path`` is None. True when anything was written.
+    """
+    if meeting is None:
+        _inform(parent, "Choose the meeting the responses are for first.")
+        return False
+    if path is None:
+        path = _choose_file(parent)
+        if path is None:
+            return False
+    result = _plan(store, Path(path), meeting)
+    if isinstance(result, InputError):
+        dialog = ImportPreviewDialog(Path(path), None, result.problems, parent)
+        dialog.setWindowTitle(f"{IMPORT_TITLE} from {Path(path).name}")
+        dialog.exec()
+        dialog.deleteLater()
+        return False
+    if not result.changes_anything:
+        _inform(
+            parent,
+            f"Nothing to record from {Path(path).name}.",
+            f"{len(result.unchanged)} responses are the same as recorded and "
+            f"{len(result.blank)} were left blank.",
+        )
+        return False
+    preview = ResponsesPreviewDialog(result, parent)
+    accepted = preview.exec() == ResponsesPreviewDialog.DialogCode.Accepted
+    take = preview.take
+    preview.deleteLater()
+    return accepted and _record(parent, store, result, take)
