@@ -18,6 +18,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 BENCHMARKS = (
     "startup_bench", "ui_bench", "spelling_bench", "export_bench", "report_bench", "import_bench",
+    "responses_bench",
 )  # fmt: skip
 
 

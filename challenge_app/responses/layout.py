@@ -48,11 +48,14 @@ class Headings:
         return [self.code, self.measure, self.comment, self.questions, self.response]
 
 
-def questions_text(challenge: Challenge | None) -> str:
+def joined_questions(questions: tuple[str, ...]) -> str:
+    """The questions raised, one a line (blank ones left out)."""
+    return "\n".join(q for q in questions if q.strip())
+
+
+def questions_text(questions: tuple[str, ...]) -> str:
     """The questions raised, one a line, as the workbook shows them."""
-    if challenge is None:
-        return ""
-    return clean("\n".join(q for q in challenge.questions if q.strip()))
+    return clean(joined_questions(questions))
 
 
 def comment_text(challenge: Challenge | None) -> str:
@@ -62,7 +65,9 @@ def comment_text(challenge: Challenge | None) -> str:
 
 def asks_for_response(challenge: Challenge | None) -> bool:
     """A measure is in the workbook when the council commented on it or asked about it."""
-    return bool(comment_text(challenge).strip() or questions_text(challenge).strip())
+    if challenge is None:
+        return False
+    return bool(comment_text(challenge).strip() or questions_text(challenge.questions).strip())
 
 
 def requested_rows(report: Report) -> list[BoardRow]:

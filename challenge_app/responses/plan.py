@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 
 from challenge_app.errors import InputError, Problem
 from challenge_app.export.safe_text import clean
-from challenge_app.models import Challenge, Meeting
-from challenge_app.responses.layout import comment_text, questions_text
+from challenge_app.models import Meeting
+from challenge_app.responses.layout import joined_questions
 from challenge_app.responses.workbook_in import ReturnedRow, ReturnedWorkbook
 from challenge_app.store import Store
 
@@ -89,22 +89,38 @@ def _meeting(store: Store, returned: ReturnedWorkbook, expected: Meeting | None)
     return meeting
 
 
+def _same(in_workbook: str, recorded: str) -> bool:
+    """The council's words unchanged (spaces at either end aside).
+
+    Compared as they are first: the workbook holds the recorded text cleaned
+    (``safe_text.clean``), which is nearly always the text itself, and
+    cleaning megabytes of it only to compare is a good part of an import.
+    """
+    if in_workbook.strip() == recorded.strip():
+        return True
+    return clean(in_workbook).strip() == clean(recorded).strip()
+
+
 def _check_council_text(
-    returned: ReturnedWorkbook, row: ReturnedRow, challenge: Challenge | None, council: str
+    returned: ReturnedWorkbook,
+    row: ReturnedRow,
+    written: tuple[str, tuple[str, ...], str] | None,
+    council: str,
 ) -> list[Problem]:
+    comment, questions = (written[0], written[1]) if written else ("", ())
     problems = []
     cols = returned.columns
     checks = (
+        (row.comment, comment, cols.comment, f"{council} comment for {row.code} is"),
         (
-            row.comment,
-            comment_text(challenge),
-            cols.comment,
-            f"{council} comment for {row.code} is",
+            row.questions,
+            joined_questions(questions),
+            cols.questions,
+            f"questions for {row.code} are",
         ),
-        (row.questions, questions_text(challenge), cols.questions, f"questions for {row.code} are"),
     )
     for in_workbook, recorded, column, what in checks:
-        if in_workbook.strip() != recorded.strip():
+        if not _same(in_workbook, recorded):
             problems.append(
                 returned.problem(
                     f"the {what} not what the meeting has recorded: changed in the workbook, "
@@ -127,8 +143,8 @@ def make_plan(
     """
     meeting = _meeting(store, returned, expected)
     assert meeting.id is not None
-    titles = {m.code: m.title for m in store.measures.all()}
-    challenges = store.meetings.challenges(meeting.id)
+    titles = store.measures.titles()
+    written_on = store.meetings.written_on(meeting.id)
     council = store.settings.parties().council
     plan = ResponsePlan(returned, meeting)
     problems: list[Problem] = []
@@ -155,9 +171,9 @@ def make_plan(
             )
             continue
         seen[row.code] = row.row
-        challenge = challenges.get(row.code)
-        problems += _check_council_text(returned, row, challenge, council)
-        recorded = challenge.provider_response if challenge else ""
+        written = written_on.get(row.code)
+        problems += _check_council_text(returned, row, written, council)
+        recorded = written[2] if written else ""
         if not row.response.strip():
             plan.blank.append(row.code)
         elif clean(recorded) == row.response:

@@ -78,6 +78,7 @@ class ReturnedRow:
 
     row: int
     code: str
+    #: The council's words as they read (``raw_text``): only ever compared.
     comment: str
     questions: str
     response: str
@@ -102,13 +103,23 @@ def _letter(index: int) -> str:
 
 
 def cell_text(value: object) -> str:
-    """A cell's value as text, the way the provider typed or sees it."""
+    """A cell's value as text, the way the provider typed or sees it, cleaned for storing."""
+    return clean(raw_text(value))
+
+
+def raw_text(value: object) -> str:
+    """A cell's value as text, Excel's escapes undone but not yet cleaned (``safe_text``).
+
+    The council's text is only compared, and cleaning several megabytes of
+    it to compare is a sixth of reading a large workbook; ``plan`` cleans
+    only text that does not match as it is.
+    """
     if value is None:
         return ""
     if isinstance(value, str):
         if "_x" in value:
             value = _EXCEL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), value)
-        return clean(value)
+        return value
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, int):
@@ -123,7 +134,7 @@ def cell_text(value: object) -> str:
         return f"{value:%d/%m/%Y}"
     if isinstance(value, time):
         return f"{value:%H:%M}"
-    return clean(str(value))
+    return str(value)
 
 
 def _find_columns(path: Path, header: tuple[object, ...] | None) -> Columns:
@@ -196,8 +207,8 @@ def _rows(path: Path, rows: Iterator[tuple[object, ...]], columns: Columns) -> l
             ReturnedRow(
                 number,
                 cell_text(code).strip(),
-                cell_text(comment),
-                cell_text(questions),
+                raw_text(comment),
+                raw_text(questions),
                 cell_text(response),
             )
         )

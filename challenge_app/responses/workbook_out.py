@@ -26,6 +26,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from challenge_app.board import BoardRow
 from challenge_app.errors import InputError, Problem
 from challenge_app.export.appendices import check_out_path
 from challenge_app.export.appendix_sheet import measure_runs
@@ -121,6 +122,10 @@ def _protect(ws: Worksheet) -> None:
     ws.protection.formatColumns = False
 
 
+def _questions(row: BoardRow) -> tuple[str, ...]:
+    return row.challenge.questions if row.challenge is not None else ()
+
+
 def write_responses_sheet(ws: Worksheet, report: Report, page: PageText, styles: Styles) -> int:
     """Fill ``ws`` with the measures to respond to; return how many."""
     sheet = SheetWriter(ws, WIDTHS, styles)
@@ -132,7 +137,7 @@ def write_responses_sheet(ws: Worksheet, report: Report, page: PageText, styles:
         sheet.text(number, CODE, board_row.code, font=BOLD)
         sheet.text(number, MEASURE, measure_runs(board_row), fill=status_fill(board_row.status))
         sheet.text(number, COMMENT, comment_text(board_row.challenge))
-        sheet.text(number, QUESTIONS, [Run(questions_text(board_row.challenge), italic=True)])
+        sheet.text(number, QUESTIONS, [Run(questions_text(_questions(board_row)), italic=True)])
         response = sheet.text(number, RESPONSE, "", fill=RESPONSE_FILL)
         response.protection = unlocked
     sheet.finish()

@@ -21,6 +21,10 @@ class MeasureRepo:
         rows = self.db.query("SELECT code, title, area, kind, polarity, unit FROM measures")
         return sorted((Measure(**row) for row in rows), key=lambda m: natural_key(m.code))
 
+    def titles(self) -> dict[str, str]:
+        """Every measure's title by code: enough to name a measure, quicker than ``all``."""
+        return dict(self.db.execute("SELECT code, title FROM measures").fetchall())
+
     def get(self, code: str) -> Measure | None:
         rows = list(
             self.db.query(

@@ -205,6 +205,50 @@ class MeetingRepo:
             for row in self.db.query("SELECT * FROM challenges WHERE code = ?", [code])
         ]
 
+    # -- the provider's written responses (the response workbook) --------
+    def written_on(self, meeting_id: int) -> dict[str, tuple[str, tuple[str, ...], str]]:
+        """Code -> (council comment, questions, provider response) of every record.
+
+        What a returned response workbook is checked against, read without
+        the rest of each record (notes, headline): a year of long records is
+        several megabytes of text that the check has no use for.
+        """
+        rows = self.db.execute(
+            """SELECT code, council_comment, questions, provider_response FROM challenges
+               WHERE meeting_id = ?""",
+            [meeting_id],
+        ).fetchall()
+        return {
+            code: (comment, tuple(json.loads(qs)), response) for code, comment, qs, response in rows
+        }
+
+    def record_responses(
+        self, meeting_id: int, responses: Iterable[tuple[str, str, bool]]
+    ) -> list[str]:
+        """Set provider responses, each ``(code, text, over_recorded)``; return the codes written.
+
+        Without ``over_recorded`` a response is written only where none is
+        recorded (blank), so words typed in the program since the workbook
+        was compared are never overwritten. One transaction.
+        """
+        stamp = datetime.now(UTC).isoformat(timespec="seconds")
+        written = []
+        with self.db.atomic():
+            for code, text, over_recorded in responses:
+                guard = (
+                    ""
+                    if over_recorded
+                    else " AND trim(provider_response, ' ' || char(9, 10, 13)) = ''"
+                )
+                cursor = self.db.execute(
+                    "UPDATE challenges SET provider_response = ?, updated_at = ? "
+                    "WHERE meeting_id = ? AND code = ?" + guard,
+                    [text, stamp, meeting_id, code],
+                )
+                if cursor.rowcount:
+                    written.append(code)
+        return written
+
     # -- follow-up actions ------------------------------------------------
     def actions_for(self, meeting: Meeting) -> list[Action]:
         """The meeting's own actions, plus earlier meetings' actions still open
