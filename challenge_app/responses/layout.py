@@ -77,9 +77,7 @@ def requested_rows(report: Report) -> list[BoardRow]:
     any measure not reported that the council still wrote on, in natural
     code order: the order the provider will see them in the report.
     """
-    ordered = [
-        *report.placed(Placement.APPENDIX1),
-        *report.placed(Placement.APPENDIX2),
-        *(row for row in report.board if row.placement is Placement.NONE),
-    ]
-    return [row for row in ordered if asks_for_response(row.challenge)]
+    published = [*report.placed(Placement.APPENDIX1), *report.placed(Placement.APPENDIX2)]
+    in_appendices = {row.code for row in published}
+    rest = (row for row in report.board if row.code not in in_appendices)
+    return [row for row in (*published, *rest) if asks_for_response(row.challenge)]
