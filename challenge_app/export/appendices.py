@@ -99,12 +99,7 @@ def _no_cycle_collection() -> Iterator[None]:
 
 def build_workbook(report: Report, progress: Progress = no_progress) -> Workbook:
     """The whole workbook in memory; ``progress`` hears of each sheet."""
-    meeting = report.meeting
-    page = PageText(
-        period=report.period,
-        meeting=f"{meeting.title}, {meeting.date:%d %B %Y}",
-        marking=report.marking,
-    )
+    page = report.page
     wb = report_workbook()
     sheets = _sheets(report, page, Styles(wb))
     total = len(sheets) + 1  # the last step is saving

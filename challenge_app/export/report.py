@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from challenge_app.board import BoardRow, appendix_rows, board_for_meeting, meeting_quarter
+from challenge_app.export.layout import PageText
 from challenge_app.models import Action, Meeting, Parties, Placement
 from challenge_app.periods import Month, Quarter, latest_month_window
 from challenge_app.store import Store
@@ -68,6 +69,16 @@ class Report:
     @property
     def period(self) -> str:
         return str(self.quarter)
+
+    @property
+    def page(self) -> PageText:
+        """What the header and footer of every printed page say."""
+        meeting = self.meeting
+        return PageText(
+            period=self.period,
+            meeting=f"{meeting.title}, {meeting.date:%d %B %Y}",
+            marking=self.marking,
+        )
 
 
 def _history(store: Store, quarter: Quarter, meeting: Meeting) -> History:

@@ -31,6 +31,7 @@ from challenge_app.errors import InputError, Problem
 from challenge_app.export.appendices import check_out_path
 from challenge_app.export.appendix_sheet import measure_runs
 from challenge_app.export.atomic import write_atomically
+from challenge_app.export.blank_workbook import report_workbook
 from challenge_app.export.cells import SheetWriter, Styles
 from challenge_app.export.layout import (
     BOLD,
@@ -39,7 +40,6 @@ from challenge_app.export.layout import (
     PageText,
     print_setup,
     status_fill,
-    use_report_font,
 )
 from challenge_app.export.report import Report, gather
 from challenge_app.export.runs import Run
@@ -167,16 +167,10 @@ def write_note_sheet(ws: Worksheet, report: Report, page: PageText, styles: Styl
 def build_request(report: Report, database_id: str) -> tuple[Workbook, int]:
     """The response workbook in memory, and how many measures it asks about."""
     meeting = report.meeting
-    page = PageText(
-        period=report.period,
-        meeting=f"{meeting.title}, {meeting.date:%d %B %Y}",
-        marking=report.marking,
-    )
-    wb = Workbook()
-    use_report_font(wb)
+    page = report.page
+    wb = report_workbook()
     styles = Styles(wb)
-    ws = wb.active
-    ws.title = SHEET
+    ws = wb.create_sheet(SHEET)
     count = write_responses_sheet(ws, report, page, styles)
     write_note_sheet(wb.create_sheet(NOTE_SHEET), report, page, styles)
     wb.active = 0
