@@ -134,7 +134,12 @@ def test_writing_commands_refuse_with_exit_2_while_the_program_holds_the_lock(
     dataset.write_text("code,title\n", encoding="utf-8")
     child = hold_lock_in_another_process(db_path)
     try:
-        for argv in (["import", str(dataset)], ["pack-import", str(pack)]):
+        for argv in (
+            ["import", str(dataset)],
+            ["pack-import", str(pack)],
+            ["responses-in", str(tmp_path / "responses.xlsx")],
+            ["responses-out", "--period", "2016/17 Q1", "--out", str(tmp_path / "r.xlsx")],
+        ):
             assert main([*argv, "--db", str(db_path)]) == 2
             err = capsys.readouterr().err
             assert "already open" in err and f"process {child.pid}" in err
