@@ -4,14 +4,21 @@ take), and the database checked."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
+from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 
+from challenge_app.demo import load_sample_dataset
+from challenge_app.models import Meeting
 from challenge_app.store import Store
 from challenge_app.store.backup import list_backups
+from tests.conftest import Q1_CSV
 from tests.core.responses_support import (
+    EXPECTED_ORDER,
     PERIOD,
     build_meeting_db,
     request,
@@ -185,8 +192,64 @@ def test_a_dataset_dropped_is_still_imported_as_a_dataset(window, monkeypatch, t
         lambda parent, store, path=None: dropped.append(path) or False,
     )
     dataset = tmp_path / "q2.xlsx"
-    from openpyxl import Workbook
-
     Workbook().save(dataset)
     drop(window, dataset)
     assert dropped == [dataset]
+
+
+# -- File > Request responses from <provider>… ----------------------------------------
+
+
+def test_request_writes_the_workbook_through_the_export_flow(
+    window, tmp_path, qtbot, when_modal, monkeypatch
+):
+    out = tmp_path / "For the Trust.xlsx"
+    proposed: list[str] = []
+
+    def save_as(parent, caption, start, filters):
+        proposed.append(start)
+        return str(out), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
+    action = window.request_responses_action
+    assert action.text() == "Req&uest responses from Trust…"
+    shown: list[tuple[str, str]] = []
+
+    def read_and_close(box):
+        shown.append((box.text(), box.informativeText()))
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Close), Qt.MouseButton.LeftButton)
+
+    when_modal(read_and_close, action.trigger)
+    assert proposed[0].endswith("Responses 2016-17 Q1 (2016-08-02).xlsx")
+    assert shown[0][0] == f"The response workbook for {PERIOD} has been written to {out}."
+    assert shown[0][1].startswith("5 measures for Trust to respond to.")
+    ws = load_workbook(out)["Responses"]
+    assert [ws.cell(row=r, column=1).value for r in range(2, 7)] == EXPECTED_ORDER
+    assert window.statusBar().currentMessage() == f"Response workbook written to {out}"
+
+
+def test_request_with_nothing_written_says_so_and_writes_nothing(
+    open_window, tmp_path, qtbot, when_modal, monkeypatch
+):
+    db = tmp_path / "bare.db"
+    store = Store.open(db)
+    try:
+        load_sample_dataset(store, Q1_CSV)
+        store.meetings.save(Meeting(None, "Quarterly", date(2016, 8, 2), PERIOD))
+        window = open_window(store)
+        asked: list[str] = []
+        monkeypatch.setattr(
+            QFileDialog, "getSaveFileName", staticmethod(lambda *a: asked.append(a) or ("", ""))
+        )
+        shown: list[str] = []
+
+        def read_and_ok(box):
+            shown.append(box.text())
+            qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+        when_modal(read_and_ok, window.request_responses_action.trigger)
+        assert shown == ["There is nothing to ask Provider about yet."]
+        assert asked == []
+        assert store.settings.database_id == ""  # not even the database's identity
+    finally:
+        store.close()

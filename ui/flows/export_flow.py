@@ -1,6 +1,7 @@
 """Exporting a meeting's documents from the GUI: the appendices workbook (File >
-Export appendices, Ctrl+E) and the Word report (File > Export report (Word),
-Ctrl+Shift+E), through one flow.
+Export appendices, Ctrl+E), the Word report (File > Export report (Word),
+Ctrl+Shift+E) and the provider's response workbook (File > Request responses,
+``responses_flow``), through one flow.
 
 Measures placed in an appendix with nothing written are named first
 (``placed_check``). The officer chooses where (the dialog opens in the folder
@@ -12,9 +13,10 @@ open in Excel or Word) is explained in words, with the choice to try again
 once it is closed, or to save under another name; nothing half-written is
 ever left behind.
 
-What differs between the two documents (names, words, the export function) is
-an ``ExportKind``; every rule lives in ``challenge_app.export`` and
-``challenge_app.word``; this module is dialogs and wiring.
+What differs between the documents (names, words, the export function, the
+closing summary) is an ``ExportKind``; every rule lives in the core
+(``challenge_app.export``, ``challenge_app.word``, ``challenge_app.responses``);
+this module is dialogs and wiring.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum, auto
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -47,7 +50,13 @@ LAST_FOLDER_KEY = "export/last_folder"
 RETRY_BUTTON = "Try again"
 OTHER_NAME_BUTTON = "Save under another name…"
 
-Export = Callable[[Store, Meeting, Path, Progress], ExportResult]
+#: Writes the document; the result has the ``path`` written (an ``ExportResult`` for both
+#: of the report's documents, a ``RequestResult`` for the response workbook).
+Export = Callable[[Store, Meeting, Path, Progress], Any]
+
+
+def appendix_counts(result: ExportResult) -> str:
+    return f"Appendix 1: {result.appendix1} measures. Appendix 2: {result.appendix2} measures."
 
 
 def _export_report(store: Store, meeting: Meeting, out: Path, progress: Progress) -> ExportResult:
@@ -69,6 +78,10 @@ class ExportKind:
     file: FileKind
     file_filter: str
     export: Export
+    #: The line under "written to ...": what the document holds.
+    summary: Callable[[Any], str] = appendix_counts
+    #: Publishes the appendices, so measures placed with nothing written are named first.
+    publishes: bool = True
 
     @property
     def have(self) -> str:
@@ -144,7 +157,7 @@ def _cannot_write(
     return _Next.GIVE_UP
 
 
-def _done(parent: QWidget | None, kind: ExportKind, result: ExportResult, meeting: Meeting) -> None:
+def _done(parent: QWidget | None, kind: ExportKind, result: Any, meeting: Meeting) -> None:
     """Say what was written; offer to open it (in Excel, Word...) or show its folder."""
     box = message_box(
         parent,
@@ -152,9 +165,7 @@ def _done(parent: QWidget | None, kind: ExportKind, result: ExportResult, meetin
         kind.title,
         f"{kind.the} for {meeting.period} {kind.have} been written to {result.path}.",
         QMessageBox.StandardButton.NoButton,
-        informative=(
-            f"Appendix 1: {result.appendix1} measures. Appendix 2: {result.appendix2} measures."
-        ),
+        informative=kind.summary(result),
     )
     offer_file(box, parent, result.path, kind.title, program=kind.file.program)
 
@@ -185,7 +196,7 @@ def export_interactively(
             f"Choose a meeting first: {kind.the.lower()} {kind.are} the record of one meeting.",
         ).exec()
         return None
-    if not confirm_placed_but_empty(parent, store, meeting, kind.title):
+    if kind.publishes and not confirm_placed_but_empty(parent, store, meeting, kind.title):
         return None
     out = _ask_where(parent, kind, meeting, None)
     while out is not None:

@@ -9,6 +9,11 @@ replaced. A workbook that cannot be taken (not a response workbook, another
 meeting, council text changed) is shown with every problem and nothing is
 written.
 
+Requesting: the response workbook is written through the same flow as the
+appendices (``export_flow``: where to save, progress, a temporary file
+renamed into place, Open the file), once the meeting has council words to
+respond to.
+
 Every rule lives in ``challenge_app.responses``; this module is dialogs and wiring.
 """
 
@@ -23,16 +28,27 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from challenge_app.errors import InputError
-from challenge_app.models import Meeting
-from challenge_app.responses import ResponsePlan, apply_responses, make_plan, read_returned
+from challenge_app.export.atomic import WORKBOOK
+from challenge_app.models import Meeting, Parties
+from challenge_app.responses import (
+    RequestResult,
+    ResponsePlan,
+    apply_responses,
+    make_plan,
+    read_returned,
+    write_request,
+)
+from challenge_app.responses.layout import asks_for_response
 from challenge_app.store import Store
 from challenge_app.store.backup import make_backup
+from ui.flows.export_flow import ExportKind, export_interactively
 from ui.flows.folders import last_folder, remember_folder
 from ui.flows.import_preview import ImportPreviewDialog
 from ui.flows.responses_preview import ResponsesPreviewDialog
 from ui.text import message_box
 
 IMPORT_TITLE = "Import responses"
+REQUEST_TITLE = "Request responses"
 LAST_FOLDER_KEY = "responses/last_folder"
 FILE_FILTER = "Excel workbook (*.xlsx);;All files (*)"
 
@@ -50,10 +66,12 @@ def _choose_file(parent: QWidget | None) -> Path | None:
     return path
 
 
+def _say(parent: QWidget | None, title: str, text: str, informative: str = "") -> None:
+    message_box(parent, QMessageBox.Icon.Information, title, text, informative=informative).exec()
+
+
 def _inform(parent: QWidget | None, text: str, informative: str = "") -> None:
-    message_box(
-        parent, QMessageBox.Icon.Information, IMPORT_TITLE, text, informative=informative
-    ).exec()
+    _say(parent, IMPORT_TITLE, text, informative)
 
 
 def _plan(store: Store, path: Path, meeting: Meeting) -> ResponsePlan | InputError:
@@ -129,3 +147,51 @@ def import_responses_interactively(
     take = preview.take
     preview.deleteLater()
     return accepted and _record(parent, store, result, take)
+
+
+def request_kind(parties: Parties) -> ExportKind:
+    """The response workbook as the export flow writes it."""
+    provider = parties.provider
+
+    def summary(result: RequestResult) -> str:
+        return (
+            f"{result.measures} measures for {provider} to respond to. Send it to {provider}; "
+            "when it comes back, choose File > Import responses (or drop it on this window)."
+        )
+
+    return ExportKind(
+        f"{REQUEST_TITLE} from {provider}",
+        "The response workbook",
+        False,
+        "Responses",
+        WORKBOOK,
+        FILE_FILTER.split(";;")[0],
+        write_request,
+        summary,
+        publishes=False,
+    )
+
+
+def request_responses_interactively(
+    parent: QWidget | None, store: Store, meeting: Meeting | None
+) -> Path | None:
+    """Ask where, write the response workbook for ``meeting``; the path written, or None."""
+    parties = store.settings.parties()
+    if meeting is None or meeting.id is None:
+        _say(
+            parent,
+            REQUEST_TITLE,
+            "Choose a meeting first: the response workbook asks "
+            f"{parties.provider} about what one meeting said.",
+        )
+        return None
+    if not any(asks_for_response(c) for c in store.meetings.challenges(meeting.id).values()):
+        _say(
+            parent,
+            REQUEST_TITLE,
+            f"There is nothing to ask {parties.provider} about yet.",
+            f"The response workbook lists the measures with a {parties.council} comment or "
+            "questions raised at this meeting, and none has either so far.",
+        )
+        return None
+    return export_interactively(parent, store, meeting, request_kind(parties))
