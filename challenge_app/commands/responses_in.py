@@ -39,7 +39,7 @@ def excerpt(text: str) -> str:
 def run(args: argparse.Namespace) -> int:
     # Imported here, not at the top: the GUI builds this parser at every start-up.
     from challenge_app.responses import apply_responses, make_plan, read_returned
-    from challenge_app.store.backup import make_backup
+    from challenge_app.store.backup import backup_before_replacing
 
     db = require_db(args)
     if not db.is_file():  # reading never creates a database
@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         backup = None
         take = [c.code for c in plan.conflicts] if args.replace else []
         if take:
-            backup = make_backup(store.db.conn, db)
+            backup = backup_before_replacing(store.db, db)
         recorded = apply_responses(store, plan, take)
     finally:
         store.close()

@@ -40,7 +40,7 @@ from challenge_app.responses import (
 )
 from challenge_app.responses.layout import asks_for_response
 from challenge_app.store import Store
-from challenge_app.store.backup import make_backup
+from challenge_app.store.backup import backup_before_replacing
 from ui.flows.export_flow import ExportKind, export_interactively
 from ui.flows.folders import last_folder, remember_folder
 from ui.flows.import_preview import ImportPreviewDialog
@@ -89,7 +89,7 @@ def _record(parent: QWidget | None, store: Store, plan: ResponsePlan, take: set[
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         if take and store.path is not None:
-            make_backup(store.db.conn, store.path)
+            backup_before_replacing(store.db, store.path)
         recorded = apply_responses(store, plan, take)
     except (sqlite3.Error, InputError, OSError) as exc:
         QGuiApplication.restoreOverrideCursor()
