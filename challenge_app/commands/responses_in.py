@@ -14,10 +14,8 @@ from pathlib import Path
 
 from challenge_app.commands import add_db_argument, require_db
 from challenge_app.errors import InputError, Problem
+from challenge_app.limits import quoted
 from challenge_app.store import Store
-
-#: Characters of each side of a conflict shown on the terminal.
-EXCERPT = 60
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -32,8 +30,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def excerpt(text: str) -> str:
-    flat = " ".join(text.split())
-    return repr(flat if len(flat) <= EXCERPT else flat[: EXCERPT - 1] + "…")
+    """One side of a conflict on one line, quoted and cut short."""
+    return quoted(" ".join(text.split()))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from challenge_app.errors import InputError, Problem
 from challenge_app.export.safe_text import clean
+from challenge_app.limits import quoted
 from challenge_app.models import Meeting
 from challenge_app.responses.layout import joined_questions
 from challenge_app.responses.workbook_in import ReturnedRow, ReturnedWorkbook
@@ -154,7 +155,7 @@ def make_plan(
         if row.code not in titles:
             problems.append(
                 returned.problem(
-                    f"'{row.code}' is not a measure of this meeting; "
+                    f"{quoted(row.code)} is not a measure of this meeting; "
                     "the codes in this column must stay as they were sent",
                     row.row,
                     cols.code,
