@@ -11,6 +11,7 @@ from openpyxl.packaging.custom import StringProperty
 
 from challenge_app.cli import main
 from challenge_app.export import export_appendices
+from challenge_app.search import search
 from challenge_app.store import Store
 from challenge_app.store.backup import list_backups
 from tests.core.responses_support import (
@@ -21,6 +22,7 @@ from tests.core.responses_support import (
     snapshot,
     type_into,
 )
+from tests.core.search_index_check import assert_index_in_step
 
 TYPED = {
     "A1": "Thank you.",
@@ -269,3 +271,15 @@ def test_a_copy_of_the_database_is_the_same_database(sent, db, tmp_path):
     type_into(sent, {"A1": "Thank you."})
     assert responses_in(sent, copy) == 0
     assert responses(copy) == {"A1": "Thank you."}
+
+
+def test_recorded_responses_are_found_by_search(sent, db):
+    type_into(sent, TYPED)
+    assert responses_in(sent, db) == 0
+    store = Store.open(db)
+    try:
+        hits = {(h.code, h.field) for h in search(store, "twelve").hits}
+        assert hits == {("B14", "provider_response")}
+        assert_index_in_step(store)
+    finally:
+        store.close()

@@ -308,3 +308,52 @@ def test_the_migration_indexes_what_was_recorded_before_it(db_path):
         assert_index_in_step(store)
     finally:
         store.close()
+
+
+def _search_ids(store, code: str) -> dict[str, list[int]]:
+    rows = store.db.query(
+        "SELECT field, id FROM search_rows WHERE source = 'challenge' AND code = ? ORDER BY id",
+        [code],
+    )
+    ids: dict[str, list[int]] = {}
+    for row in rows:
+        ids.setdefault(row["field"], []).append(row["id"])
+    return ids
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("council_comment", "Wombat comment"),
+        ("questions", '["Wombat question?", "  ", "Second?"]'),
+        ("provider_response", "Wombat response"),
+        ("provider_response", "   "),
+        ("meeting_notes", "Wombat notes"),
+        ("headline", "Wombat headline"),
+    ],
+)
+def test_a_changed_text_is_reindexed_on_its_own(demo_store, q1, field, value):
+    """0005: one text changed re-indexes that text only; the index stays in step."""
+    before = _search_ids(demo_store, "A2")
+    demo_store.db.execute(
+        f"UPDATE challenges SET {field} = ? WHERE meeting_id = ? AND code = 'A2'", [value, q1.id]
+    )
+    after = _search_ids(demo_store, "A2")
+    assert {f: ids for f, ids in after.items() if f != field} == {
+        f: ids for f, ids in before.items() if f != field
+    }
+    assert after.get(field) != before.get(field)
+    assert_index_in_step(demo_store)
+
+
+def test_a_record_moved_to_another_measure_is_reindexed_whole(demo_store, q1):
+    written = set(demo_store.meetings.challenges(q1.id))
+    spare = next(m.code for m in demo_store.measures.all() if m.code not in written)
+    demo_store.db.execute(
+        "UPDATE challenges SET code = ?, council_comment = 'Moved' "
+        "WHERE meeting_id = ? AND code = 'A2'",
+        [spare, q1.id],
+    )
+    assert ("A2", "council_comment", 0) not in found(demo_store, "timeliness")
+    assert (spare, "council_comment", 0) in found(demo_store, "moved")
+    assert_index_in_step(demo_store)
