@@ -15,7 +15,6 @@ from challenge_app.export.safe_text import clean
 from challenge_app.models import Challenge, Parties, Placement
 
 SHEET = "Responses"
-NOTE_SHEET = "How to reply"
 CODE_HEADING = "Code"
 QUESTIONS_HEADING = "Questions raised"
 

@@ -5,10 +5,11 @@ council commented on or asked about, in appendix order (``layout``). The
 council's words are locked and the response column is not, under sheet
 protection without a password: a guard against slips, not security. Each
 response cell also carries an input message (Excel and LibreOffice show it
-when the cell is selected) saying what to do, and a second sheet, ``How to
-reply``, says it in full; a note on the Responses sheet itself would have
-to sit in row 1 or inside the table, where it would break the layout
-``responses-in`` reads and the officer's own copy-and-paste.
+when the cell is selected) saying what to do, and the response column's
+header carries the full note as a cell comment (the red corner Excel and
+LibreOffice show on hover). INTERFACES.md asks for one sheet, and a note in
+row 1 or inside the table would break the layout ``responses-in`` reads and
+the officer's own copy-and-paste.
 
 The workbook records which database and meeting it belongs to (``identity``).
 Typed text goes through ``export.cells.SheetWriter``, so it is never turned
@@ -21,7 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill, Protection
+from openpyxl.comments import Comment
+from openpyxl.styles import PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -35,8 +37,6 @@ from challenge_app.export.blank_workbook import report_workbook
 from challenge_app.export.cells import SheetWriter, Styles
 from challenge_app.export.layout import (
     BOLD,
-    FONT_NAME,
-    WRAP_TOP,
     PageText,
     print_setup,
     status_fill,
@@ -50,7 +50,6 @@ from challenge_app.responses.layout import (
     CODE,
     COMMENT,
     MEASURE,
-    NOTE_SHEET,
     QUESTIONS,
     RESPONSE,
     SHEET,
@@ -66,8 +65,8 @@ from challenge_app.store import Store
 RESPONSE_FILL = PatternFill("solid", fgColor="FFF9E5")
 #: Room to type: an empty response row is at least this many points tall.
 MIN_ROW_HEIGHT = 60
-NOTE_WIDTH = 100
-_TITLE_FONT = Font(name=FONT_NAME, size=14, bold=True)
+#: The note's size on screen, in pixels: wide enough to read without scrolling.
+NOTE_SIZE = (460, 300)
 #: Excel limits an input message's title to 32 characters and its text to 255.
 _PROMPT_TITLE_LIMIT, _PROMPT_LIMIT = 32, 255
 
@@ -88,7 +87,7 @@ def note_lines(parties: Parties, meeting: Meeting, period: str) -> list[str]:
     return [
         f"{council} asks {provider} to respond in writing to the comments and questions "
         f"its performance challenge raised on {period} (meeting of {meeting.date:%d %B %Y}).",
-        f"1. On the '{SHEET}' sheet, type your response to each measure in the "
+        f"1. Type your response to each measure in the "
         f"'{parties.response_heading}' column, the last one. Only that column can be typed in; "
         "a response can be as long as it needs to be, and can have several paragraphs "
         "(Alt+Enter in Excel, Ctrl+Enter in LibreOffice starts a new line).",
@@ -154,14 +153,11 @@ def write_responses_sheet(ws: Worksheet, report: Report, page: PageText, styles:
     return len(rows)
 
 
-def write_note_sheet(ws: Worksheet, report: Report, page: PageText, styles: Styles) -> None:
-    sheet = SheetWriter(ws, (NOTE_WIDTH,), styles)
-    sheet.text(1, 1, NOTE_SHEET, font=_TITLE_FONT, border=None)
-    for number, line in enumerate(note_lines(report.parties, report.meeting, report.period), 3):
-        sheet.text(number, 1, line, border=None, alignment=WRAP_TOP)
-    sheet.finish()
-    print_setup(ws, NOTE_SHEET, page, title_rows=None)
-    _protect(ws)
+def add_note(ws: Worksheet, report: Report) -> None:
+    """The note for the provider, in full, as a comment on the response column's header."""
+    width, height = NOTE_SIZE
+    text = "\n\n".join(note_lines(report.parties, report.meeting, report.period))
+    ws.cell(1, RESPONSE).comment = Comment(text, "Challenge", height=height, width=width)
 
 
 def build_request(report: Report, database_id: str) -> tuple[Workbook, int]:
@@ -172,8 +168,7 @@ def build_request(report: Report, database_id: str) -> tuple[Workbook, int]:
     styles = Styles(wb)
     ws = wb.create_sheet(SHEET)
     count = write_responses_sheet(ws, report, page, styles)
-    write_note_sheet(wb.create_sheet(NOTE_SHEET), report, page, styles)
-    wb.active = 0
+    add_note(ws, report)
     wb.properties.title = f"{report.parties.provider} responses - {report.period}"
     wb.properties.creator = "Challenge"
     write_identity(wb, WorkbookIdentity.of(database_id, meeting))

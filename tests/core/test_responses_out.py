@@ -83,9 +83,10 @@ def test_printed_landscape_with_the_header_row_repeated(sent):
 
 def test_the_note_for_the_provider_is_beside_the_table_not_in_it(sent):
     wb = load_workbook(sent)
-    assert wb.sheetnames == ["Responses", "How to reply"]
+    assert wb.sheetnames == ["Responses"]  # INTERFACES.md: one sheet
     assert wb.active.title == "Responses"
-    note = " ".join(str(c.value) for c in wb["How to reply"]["A"] if c.value)
+    assert [c.value for c in wb["Responses"][1]][-1] == "Trust Response"  # row 1 the header
+    note = wb["Responses"]["E1"].comment.text
     assert "'Trust Response' column" in note and "send it back to DMBC" in note
     prompts = wb["Responses"].data_validations.dataValidation
     assert [str(p.sqref) for p in prompts] == ["E2:E6"]
