@@ -19,7 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from challenge_app.export.layout import FONT_SIZE
 from challenge_app.export.runs import Run, text_of
-from challenge_app.export.text_width import line_room, wrapped_lines
+from challenge_app.export.text_width import WIDEST, line_room, wrapped_lines
 
 #: Excel's tallest row, in points.
 MAX_ROW_HEIGHT = 409
@@ -29,15 +29,10 @@ PADDING = 3
 _DEFAULT_WIDTH = 8.43
 
 
-#: The widest character there is, in thousandths of an em: text no longer than
-#: the room on a line divided by this surely fits on one line a paragraph.
-_WIDEST = 1015
-
-
 def text_lines(text: str | Sequence[Run], width: float, size: float, wrap: bool) -> int:
     """Lines ``text`` takes in a column of ``width`` at font ``size``."""
     plain = text if isinstance(text, str) else text_of(list(text))
-    if not wrap or len(plain) * _WIDEST <= line_room(width, size):
+    if not wrap or len(plain) * WIDEST <= line_room(width, size):
         return plain.count("\n") + 1  # most cells: short, no need to lay them out
     return wrapped_lines(text, width, size)
 

@@ -21,7 +21,6 @@ import math
 from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import accumulate, repeat
-from operator import add
 
 from challenge_app.export.layout import FONT_SIZE
 from challenge_app.export.runs import Run
@@ -81,29 +80,38 @@ def line_room(width: float, size: float = FONT_SIZE) -> float:
     return max(1.0, POINTS_PER_WIDTH * width - CELL_MARGIN) * 1000 / size
 
 
-#: Widths of words already measured, plain and bold: a workbook's prose repeats
-#: its words, and looking one up is quicker than adding up its letters.
+#: The widest character there is (Arial's "@", 1015), in thousandths of an em:
+#: a paragraph no longer than a line's room divided by this surely fits on it.
+WIDEST = max(_UNKNOWN, *_WIDTHS[False].values(), *_WIDTHS[True].values())
+_SPACE = _WIDTHS[False][" "]  # the same in bold
+
+#: Advances of words already measured (each word's width and the space after
+#: it), plain and bold: a workbook's prose repeats its words, and looking one
+#: up is quicker than adding up its letters.
 _KNOWN: dict[bool, dict[str, int]] = {False: {}, True: {}}
 _KNOWN_LIMIT = 50_000
 
 
-def _word_widths(words: list[str], bold: bool) -> list[int]:
+def _advances(words: list[str], bold: bool) -> list[int]:
+    """Each word's width with the space after it."""
     known = _KNOWN[bold]
+    try:  # nearly always: every word seen before, looked up without a Python loop
+        return list(map(known.__getitem__, words))
+    except KeyError:
+        pass
     if len(known) > _KNOWN_LIMIT:
         known.clear()
-    widths = list(map(known.get, words))
-    for index, w in enumerate(widths):
-        if w is None:
-            word = words[index]
-            widths[index] = known[word] = text_width(word, bold)
-    return widths
+    advances = []
+    for word in words:
+        a = known.get(word)
+        if a is None:
+            a = known[word] = text_width(word, bold) + _SPACE
+        advances.append(a)
+    return advances
 
 
 def _paragraphs(runs: Sequence[Run]) -> list[list[int]]:
-    """The widths of the words of each paragraph; a word may run across runs."""
-    if len(runs) == 1:  # most cells: one style throughout
-        bold = runs[0].bold
-        return [_word_widths(p.split(" "), bold) for p in runs[0].text.split("\n")]
+    """The advances of the words of each paragraph; a word may run across runs."""
     paragraphs: list[list[int]] = [[]]
     glued = False  # the last run ended inside a word: the next one carries it on
     for run in runs:
@@ -112,30 +120,29 @@ def _paragraphs(runs: Sequence[Run]) -> list[list[int]]:
                 paragraphs.append([])
                 glued = False
             words = paragraphs[-1]
-            widths = _word_widths(piece.split(" "), run.bold)
+            advances = _advances(piece.split(" "), run.bold)
             if glued and words:
-                words[-1] += widths.pop(0)
-            words.extend(widths)
+                words[-1] += advances.pop(0) - _SPACE
+            words.extend(advances)
             glued = bool(piece) and not piece.endswith(" ")
     return paragraphs
 
 
-def _wrap(words: list[int], room: float, space: int) -> int:
+def _wrap(ends: list[int], room: float) -> int:
     """Lines one paragraph takes, words placed greedily as LibreOffice places them.
 
-    Each line is found at once, by bisecting the running total of the words'
-    widths (each with the space after it), so a long paragraph costs a few
-    steps a line rather than one a word.
+    ``ends`` is the running total of the words' advances. Each line is found
+    at once, by bisecting it, so a long paragraph costs a few steps a line
+    rather than one a word.
     """
-    ends = list(accumulate(map(add, words, repeat(space))))
-    if ends[-1] - space <= room:
+    if ends[-1] - _SPACE <= room:
         return 1
-    lines, i, base, n = 0, 0, 0, len(words)
+    reach = room + _SPACE  # a line's last word may hang its space past the end
+    lines, i, base, n = 0, 0, 0, len(ends)
     while i < n:
-        # the last word that fits on this line (its own trailing space may hang)
-        j = bisect_right(ends, base + room + space, i)
+        j = bisect_right(ends, base + reach, i)  # the last word that fits on this line
         if j == i:  # a word longer than a line is broken wherever it must be
-            lines += math.ceil(words[i] / room)
+            lines += math.ceil((ends[i] - base - _SPACE) / room)
             j = i + 1
         else:
             lines += 1
@@ -143,11 +150,46 @@ def _wrap(words: list[int], room: float, space: int) -> int:
     return lines
 
 
+def _one_weight(text: str, bold: bool, room: float) -> int:
+    """Lines ``text``, all in one weight, takes at ``room`` a line.
+
+    Short paragraphs are settled without laying them out: they fit however
+    wide their letters.
+    """
+    surely_fits = room // WIDEST
+    lines = 0
+    for paragraph in text.split("\n"):
+        if len(paragraph) <= surely_fits:
+            lines += 1
+        else:
+            lines += _wrap(list(accumulate(_advances(paragraph.split(" "), bold))), room)
+    return lines
+
+
+def _joined(runs: Sequence[Run]) -> str:
+    """Runs of one weight as one text, laid out as ``_paragraphs`` lays them out.
+
+    A word carries on across runs; where a run ends after a space or a line
+    break, the next run's first word is placed after one space more (the
+    layout has always counted it, erring a little wide).
+    """
+    parts = [runs[0].text]
+    for run in runs[1:]:
+        if parts[-1][-1] in " \n":
+            parts.append(" ")
+        parts.append(run.text)
+    return "".join(parts)
+
+
 def wrapped_lines(text: str | Sequence[Run], width: float, size: float = FONT_SIZE) -> int:
     """Lines ``text`` (plain, or runs some of them bold) takes in a column of ``width``."""
-    runs = [Run(text)] if isinstance(text, str) else [r for r in text if r.text]
+    room = line_room(width, size)
+    if isinstance(text, str):
+        return _one_weight(text, False, room)
+    runs = [r for r in text if r.text]
     if not runs:
         return 1
-    room = line_room(width, size)
-    space = _WIDTHS[False][" "]
-    return sum(_wrap(words, room, space) for words in _paragraphs(runs))
+    bold = runs[0].bold
+    if all(r.bold == bold for r in runs):  # most cells: italic is as wide as plain
+        return _one_weight(_joined(runs), bold, room)
+    return sum(_wrap(list(accumulate(words)), room) for words in _paragraphs(runs))

@@ -23,6 +23,7 @@ from challenge_app.export.runs import (
     split_points,
     split_runs,
 )
+from challenge_app.export.text_width import line_room, text_width, wrapped_lines
 
 TEXTS = st.text(alphabet=st.sampled_from("ab \n\N{GRINNING FACE}"), max_size=4000)
 WIDTHS = st.sampled_from([2, 10, 30, 52, 80])
@@ -70,3 +71,47 @@ def test_noted_height_is_text_height(text, size, wrap):
     heights.note(1, 2, text, size, wrap)
     expected = text_height(text, 52, size, wrap) if text else None
     assert heights.rows.get(1) == expected
+
+
+def _wrapped_the_long_way(runs: list[Run], width: float) -> int:
+    """Every word measured letter by letter and placed on the line greedily."""
+    room = line_room(width)
+    space = text_width(" ")
+    paragraphs: list[list[int]] = [[]]
+    glued = False
+    for run in (r for r in runs if r.text):
+        for index, piece in enumerate(run.text.split("\n")):
+            if index:
+                paragraphs.append([])
+                glued = False
+            widths = [text_width(word, run.bold) for word in piece.split(" ")]
+            if glued:
+                paragraphs[-1][-1] += widths.pop(0)
+            paragraphs[-1].extend(widths)
+            glued = bool(piece) and not piece.endswith(" ")
+    lines = 0
+    for words in paragraphs:
+        i = 0
+        while i < len(words):
+            if words[i] > room:
+                lines += math.ceil(words[i] / room)
+                i += 1
+                continue
+            line, i = words[i], i + 1
+            while i < len(words) and line + space + words[i] <= room:
+                line, i = line + space + words[i], i + 1
+            lines += 1
+    return max(1, lines)  # an empty cell still takes a line
+
+
+RUNS = st.lists(
+    st.builds(
+        Run, st.text(alphabet=st.sampled_from("il mW@ \n\N{EM DASH}"), max_size=300), st.booleans()
+    ),
+    max_size=4,
+)
+
+
+@given(RUNS, WIDTHS)
+def test_wrapped_lines_as_the_long_way_round(runs, width):
+    assert wrapped_lines(runs, width) == _wrapped_the_long_way(runs, width)
