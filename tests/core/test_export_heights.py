@@ -9,6 +9,7 @@ would cut the last line (the status) off the printed cell.
 from __future__ import annotations
 
 import pytest
+from openpyxl import Workbook, load_workbook
 
 from challenge_app.export.appendix_sheet import WIDTHS
 from challenge_app.export.layout import FONT_SIZE
@@ -99,3 +100,20 @@ def test_a_bold_cell_font_is_measured_bold():
     heights.note(1, 1, "Child protection visits in timescale a", FONT_SIZE, True, bold=True)
     assert heights.rows[1] == text_height([Run("Child protection visits in timescale a", True)], 30)
     assert heights.rows[1] > text_height("Child protection visits in timescale a", 30)
+
+
+def test_every_row_reopens_with_its_own_height(tmp_path):
+    """Rows of the same height share a dimension; each is still written with its height."""
+    texts = ["Short.", "Child protection visits in timescale " * 4, "Short too.", "One more " * 30]
+    wb = Workbook()
+    ws = wb.active
+    heights = RowHeights([30])
+    for row, text in enumerate(texts, start=1):
+        ws.cell(row, 1, text)
+        heights.note(row, 1, text, FONT_SIZE, True)
+    heights.apply(ws)
+    wb.save(tmp_path / "heights.xlsx")
+    reopened = load_workbook(tmp_path / "heights.xlsx").active
+    written = {row: reopened.row_dimensions[row].height for row in range(1, len(texts) + 1)}
+    assert written == {row: round(h, 1) for row, h in heights.rows.items()}
+    assert written[1] == written[3] < written[2] < written[4]
