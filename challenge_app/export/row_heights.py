@@ -19,7 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from challenge_app.export.layout import FONT_SIZE
 from challenge_app.export.runs import Run, text_of
-from challenge_app.export.text_width import WIDEST, line_room, wrapped_lines
+from challenge_app.export.text_width import WIDEST, line_room, lines_within
 
 #: Excel's tallest row, in points.
 MAX_ROW_HEIGHT = 409
@@ -29,12 +29,24 @@ PADDING = 3
 _DEFAULT_WIDTH = 8.43
 
 
+def _lines(text: str | Sequence[Run], room: float, wrap: bool, bold: bool) -> int:
+    """Lines ``text`` takes at ``room`` a line (``bold``: a plain string is in bold)."""
+    if not isinstance(text, str):
+        runs = [r for r in text if r.text]
+        if len(runs) != 1:
+            plain = text_of(runs)
+            if not wrap or len(plain) * WIDEST <= room:
+                return plain.count("\n") + 1
+            return lines_within(runs, room)
+        text, bold = runs[0].text, runs[0].bold  # most runs: one style throughout
+    if not wrap or len(text) * WIDEST <= room:
+        return text.count("\n") + 1  # most cells: short, no need to lay them out
+    return lines_within(text, room, bold)
+
+
 def text_lines(text: str | Sequence[Run], width: float, size: float, wrap: bool) -> int:
     """Lines ``text`` takes in a column of ``width`` at font ``size``."""
-    plain = text if isinstance(text, str) else text_of(list(text))
-    if not wrap or len(plain) * WIDEST <= line_room(width, size):
-        return plain.count("\n") + 1  # most cells: short, no need to lay them out
-    return wrapped_lines(text, width, size)
+    return _lines(text, line_room(width, size), wrap, False)
 
 
 def text_height(
@@ -48,8 +60,9 @@ class RowHeights:
     """The tallest cell of each row so far, for a sheet with column ``widths``."""
 
     def __init__(self, widths: Sequence[float]):
-        self.widths = list(widths)
+        self.widths = tuple(widths)
         self.rows: dict[int, float] = {}
+        self._rooms: dict[tuple[int, float], float] = {}  # (column, size): line_room
 
     def note(
         self,
@@ -64,10 +77,12 @@ class RowHeights:
         font is bold): its ``text_height``."""
         if not text:
             return
-        if bold and isinstance(text, str):
-            text = [Run(text, bold=True)]
-        width = self.widths[column - 1] if column <= len(self.widths) else _DEFAULT_WIDTH
-        height = text_height(text, width, size or FONT_SIZE, wrap)
+        size = size or FONT_SIZE
+        room = self._rooms.get((column, size))
+        if room is None:
+            width = self.widths[column - 1] if column <= len(self.widths) else _DEFAULT_WIDTH
+            room = self._rooms[column, size] = line_room(width, size)
+        height = _lines(text, room, wrap, bold) * size * LINE_SPACING + PADDING
         if height > self.rows.get(row, 0):
             self.rows[row] = height
 

@@ -181,11 +181,11 @@ def _joined(runs: Sequence[Run]) -> str:
     return "".join(parts)
 
 
-def wrapped_lines(text: str | Sequence[Run], width: float, size: float = FONT_SIZE) -> int:
-    """Lines ``text`` (plain, or runs some of them bold) takes in a column of ``width``."""
-    room = line_room(width, size)
+def lines_within(text: str | Sequence[Run], room: float, bold: bool = False) -> int:
+    """Lines ``text`` takes at ``room`` a line (see ``line_room``): a plain string,
+    in bold if ``bold``, or runs, some of them bold."""
     if isinstance(text, str):
-        return _one_weight(text, False, room)
+        return _one_weight(text, bold, room)
     runs = [r for r in text if r.text]
     if not runs:
         return 1
@@ -193,3 +193,8 @@ def wrapped_lines(text: str | Sequence[Run], width: float, size: float = FONT_SI
     if all(r.bold == bold for r in runs):  # most cells: italic is as wide as plain
         return _one_weight(_joined(runs), bold, room)
     return sum(_wrap(list(accumulate(words)), room) for words in _paragraphs(runs))
+
+
+def wrapped_lines(text: str | Sequence[Run], width: float, size: float = FONT_SIZE) -> int:
+    """Lines ``text`` (plain, or runs some of them bold) takes in a column of ``width``."""
+    return lines_within(text, line_room(width, size))
