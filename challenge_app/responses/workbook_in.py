@@ -242,7 +242,11 @@ def read_returned(path: Path | str) -> ReturnedWorkbook:
                         str(path),
                     )
                 )
-            rows = wb[SHEET].iter_rows(values_only=True)
+            sheet = wb[SHEET]
+            # The size a sheet declares may stop short of its data (programs that
+            # write xlsx get it wrong): read what is there, as the dataset import does.
+            sheet.reset_dimensions()
+            rows = sheet.iter_rows(values_only=True)
             columns = _find_columns(path, next(rows, None))
             returned = _rows(path, rows, columns)
     except PermissionError as exc:

@@ -3,7 +3,9 @@ the database exactly as before; a recorded response never overwritten unasked.""
 
 from __future__ import annotations
 
+import re
 import shutil
+import zipfile
 
 import pytest
 from openpyxl import load_workbook
@@ -71,6 +73,24 @@ def test_round_trip_records_every_response_verbatim(sent, db, capsys):
     assert responses_in(sent, db) == 0
     out = capsys.readouterr().out
     assert "5 new responses recorded" in out
+    assert responses(db) == RECORDED
+
+
+def understate_size(path, tmp_path):
+    """The workbook as a program that writes a wrong <dimension> would save it."""
+    out = tmp_path / "understated.xlsx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                data = re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:B2"', data)
+            dst.writestr(item, data)
+    return out
+
+
+def test_every_row_is_read_whatever_size_the_sheet_declares(sent, db, tmp_path):
+    type_into(sent, TYPED)
+    assert responses_in(understate_size(sent, tmp_path), db) == 0
     assert responses(db) == RECORDED
 
 
