@@ -103,7 +103,7 @@ def test_the_preview_shows_new_responses_and_the_conflict_side_by_side_and_cance
     def look_then_cancel(dialog):
         assert isinstance(dialog, ResponsesPreviewDialog)
         shown.update(seen(dialog))
-        dialog.conflicts.choose_all(True)  # even with every conflict ticked...
+        dialog.conflicts.set_all(True)  # even with every conflict ticked...
         press(qtbot, dialog, "Cancel")
 
     when_modal(look_then_cancel, lambda: drop(window, returned))

@@ -9,17 +9,12 @@ pasted into an email back to the provider.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -28,43 +23,8 @@ from PySide6.QtWidgets import (
 from challenge_app.errors import Problem
 from challenge_app.formatting import format_number
 from challenge_app.imports.plan import MeasureChange, Plan, TargetChange, ValueChange
+from ui.flows.preview_tables import TextTableModel, read_only_table
 from ui.text import plain_label
-
-Index = QModelIndex | QPersistentModelIndex
-
-
-class TextTableModel(QAbstractTableModel):
-    """A read-only table of strings: the preview only ever shows text."""
-
-    def __init__(self, headers: list[str], rows: list[list[str]], parent=None):
-        super().__init__(parent)
-        self._headers = headers
-        self._rows = rows
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
-            return None
-        text = self._rows[index.row()][index.column()]
-        return text if role == Qt.ItemDataRole.DisplayRole else (text or None)
-
-    def text(self, row: int, column: int) -> str:
-        return self._rows[row][column]
 
 
 def _number(value: float | None) -> str:
@@ -120,20 +80,6 @@ def value_rows(changes: list[ValueChange]) -> list[list[str]]:
         ]
         for c in changes
     ]
-
-
-def _table(model: TextTableModel, parent: QWidget) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().setVisible(False)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    return view
 
 
 class ImportPreviewDialog(QDialog):
@@ -208,7 +154,7 @@ class ImportPreviewDialog(QDialog):
     def _add_tab(self, key: str, title: str, headers: list[str], rows: list[list[str]]) -> None:
         model = TextTableModel(headers, rows, self)
         self.models[key] = model
-        view = _table(model, self.tabs)
+        view = read_only_table(model, self.tabs, stretch={len(headers) - 1})
         view.setObjectName(f"{key}_table")
         self.tabs.addTab(view, f"{title} ({len(rows)})")
 

@@ -10,88 +10,43 @@ the left and the pack's on the right. The rule of what conflicts lives in
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from challenge_app.packs import Conflict, ConflictKey
 from challenge_app.packs.conflicts import as_text
+from ui.flows.preview_tables import TakeKeepModel, read_only_table
 
 MEETING, MEASURE, FIELDS, TAKE = range(4)
 HEADINGS = ("Meeting", "Measure", "Differs in", "Take the pack's")
 #: The table scrolls beyond this many rows.
 ROWS_SHOWN = 6
 
-Index = QModelIndex | QPersistentModelIndex
+
+def _cells(conflict: Conflict) -> tuple[str, str, str]:
+    measure = conflict.code or "(the meeting)"
+    return conflict.meeting_label, measure, ", ".join(d.label for d in conflict.differences)
 
 
-class ConflictModel(QAbstractTableModel):
+def conflict_model(conflicts: tuple[Conflict, ...], parent=None) -> TakeKeepModel:
     """Conflicting records and, for each, whether the pack's text is taken."""
-
-    def __init__(self, conflicts: tuple[Conflict, ...], parent=None):
-        super().__init__(parent)
-        self.conflicts = conflicts
-        self._taken = [False] * len(conflicts)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.conflicts)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADINGS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADINGS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        conflict, column = self.conflicts[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == MEETING:
-                return conflict.meeting_label
-            if column == MEASURE:
-                return conflict.code or "(the meeting)"
-            if column == FIELDS:
-                return ", ".join(d.label for d in conflict.differences)
-            return "Take" if self._taken[index.row()] else "Keep"
-        if role == Qt.ItemDataRole.CheckStateRole and column == TAKE:
-            return Qt.CheckState.Checked if self._taken[index.row()] else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.ToolTipRole and column == TAKE:
-            return "Ticked: the pack's text replaces the text recorded here"
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == TAKE:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        return flags
-
-    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.CheckStateRole or index.column() != TAKE:
-            return False
-        self._taken[index.row()] = Qt.CheckState(value) == Qt.CheckState.Checked
-        self.dataChanged.emit(index, index, [role, Qt.ItemDataRole.DisplayRole])
-        return True
-
-    def set_all(self, taken: bool) -> None:
-        self._taken = [taken] * len(self.conflicts)
-        if self.conflicts:
-            self.dataChanged.emit(self.index(0, TAKE), self.index(len(self.conflicts) - 1, TAKE))
-
-    def taken_keys(self) -> list[ConflictKey]:
-        return [c.key for c, taken in zip(self.conflicts, self._taken, strict=True) if taken]
+    return TakeKeepModel(
+        conflicts,
+        HEADINGS,
+        _cells,
+        name=lambda c: f"{c.meeting_label}, {c.code or 'the meeting'}",
+        take_says="take the pack's text",
+        take_tip="Ticked: the pack's text replaces the text recorded here",
+        parent=parent,
+    )
 
 
 def _side(conflict: Conflict, here: bool) -> str:
@@ -107,22 +62,13 @@ class ConflictPanel(QWidget):
 
     def __init__(self, conflicts: tuple[Conflict, ...], parent: QWidget | None = None):
         super().__init__(parent)
-        self.model = ConflictModel(conflicts, self)
+        self.model = conflict_model(conflicts, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)  # one line a record; the full text is below
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table = read_only_table(self.model, self, stretch={MEETING})
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # the full text is below
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(MEETING, QHeaderView.ResizeMode.Stretch)
-        for column in (MEASURE, FIELDS, TAKE):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         rows = min(max(len(conflicts), 1), ROWS_SHOWN)
         row_height = self.table.verticalHeader().defaultSectionSize()
         self.table.setFixedHeight(
@@ -171,4 +117,4 @@ class ConflictPanel(QWidget):
         self.pack.setPlainText(_side(conflict, here=False))
 
     def taken_keys(self) -> list[ConflictKey]:
-        return self.model.taken_keys()
+        return [conflict.key for conflict in self.model.taken()]
