@@ -17,6 +17,20 @@ def add_db_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="database file")
 
 
+def add_replace_argument(parser: argparse.ArgumentParser, differs: str, theirs: str) -> None:
+    """``--replace`` for an import that meets text already recorded here.
+
+    Recorded text is never replaced without it; with it, the import takes
+    ``theirs`` wherever ``differs``, after a backup of the database.
+    """
+    parser.add_argument(
+        "--replace",
+        action="store_true",
+        help=f"where {differs}, take {theirs} (a backup of the database is taken first); "
+        "without it, recorded text is kept",
+    )
+
+
 def require_db(args: argparse.Namespace) -> Path:
     if getattr(args, "db", None) is None:
         raise InputError("this command needs --db PATH (the database file to work on)")

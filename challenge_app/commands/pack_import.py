@@ -15,7 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from challenge_app.commands import add_db_argument, require_db
+from challenge_app.commands import add_db_argument, add_replace_argument, require_db
 from challenge_app.progress import TerminalProgress
 from challenge_app.store import Store
 
@@ -26,12 +26,7 @@ IGNORED_KEYS_LISTED = 5
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, help="challenge pack (.json)")
     add_db_argument(parser)
-    parser.add_argument(
-        "--replace",
-        action="store_true",
-        help="where text recorded here differs from the pack's, take the pack's "
-        "(a backup of the database is taken first); without it, recorded text is kept",
-    )
+    add_replace_argument(parser, "text recorded here differs from the pack's", "the pack's")
 
 
 def run(args: argparse.Namespace) -> int:

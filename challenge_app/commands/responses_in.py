@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from challenge_app.commands import add_db_argument, require_db
+from challenge_app.commands import add_db_argument, add_replace_argument, require_db
 from challenge_app.errors import InputError, Problem
 from challenge_app.limits import quoted
 from challenge_app.store import Store
@@ -21,12 +21,7 @@ from challenge_app.store import Store
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, help="the response workbook the provider sent back")
     add_db_argument(parser)
-    parser.add_argument(
-        "--replace",
-        action="store_true",
-        help="where a different response is already recorded, take the returned one "
-        "(a backup of the database is taken first)",
-    )
+    add_replace_argument(parser, "a different response is already recorded", "the returned one")
 
 
 def excerpt(text: str) -> str:

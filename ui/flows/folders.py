@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 
 def last_folder(key: str) -> str:
@@ -23,3 +24,18 @@ def last_folder(key: str) -> str:
 def remember_folder(key: str, path: Path) -> None:
     """Remember the folder holding ``path`` for the next dialog of this kind."""
     QSettings().setValue(key, str(path.parent))
+
+
+def choose_file_to_open(
+    parent: QWidget | None, title: str, key: str, file_filter: str
+) -> Path | None:
+    """The file the officer picks in an Open dialog starting in the folder kept under ``key``.
+
+    None if they cancel; otherwise its folder is remembered for next time.
+    """
+    name, _ = QFileDialog.getOpenFileName(parent, title, last_folder(key), file_filter)
+    if not name:
+        return None
+    path = Path(name)
+    remember_folder(key, path)
+    return path

@@ -24,7 +24,7 @@ from challenge_app.errors import InputError, Problem
 from challenge_app.imports import Dataset, apply_plan, make_plan, read_dataset
 from challenge_app.imports.template import write_template
 from challenge_app.store import Store
-from ui.flows.folders import last_folder, remember_folder
+from ui.flows.folders import choose_file_to_open, last_folder, remember_folder
 from ui.flows.import_preview import ImportPreviewDialog
 from ui.flows.progress_dialog import progress_dialog
 from ui.text import message_box
@@ -120,17 +120,6 @@ def read_with_progress(parent: QWidget | None, path: Path) -> object:
     return waiter.result
 
 
-def _choose_file(parent: QWidget | None) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(
-        parent, "Import provider dataset", last_folder(LAST_FOLDER_KEY), FILE_FILTER
-    )
-    if not name:
-        return None
-    path = Path(name)
-    remember_folder(LAST_FOLDER_KEY, path)
-    return path
-
-
 def _preview(parent: QWidget | None, path: Path, result: object, store: Store):
     """Build the preview for a read result: a plan, or the problems."""
     if isinstance(result, InputError):
@@ -174,7 +163,7 @@ def import_file_interactively(parent: QWidget, store: Store, path: Path | None =
     Asks for the file when ``path`` is None (starting in the folder used last time).
     """
     if path is None:
-        path = _choose_file(parent)
+        path = choose_file_to_open(parent, "Import provider dataset", LAST_FOLDER_KEY, FILE_FILTER)
         if path is None:
             return False
     path = Path(path)

@@ -17,8 +17,10 @@ this module is dialogs and wiring.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtGui import QGuiApplication
@@ -45,14 +47,13 @@ from challenge_app.packs import (
     take_only,
 )
 from challenge_app.store import Store
-from ui.flows.folders import last_folder, remember_folder
+from ui.flows.folders import choose_file_to_open, last_folder, remember_folder
 from ui.flows.pack_conflicts import ConflictPanel
 from ui.flows.progress_dialog import DialogProgress
 from ui.text import confirm_replace, message_box
 
 LAST_FOLDER_KEY = "packs/last_folder"
 FILE_FILTER = "Challenge packs (*.json);;All files (*)"
-#: A job shorter than this never flashes a progress dialog.
 #: Longer lists of codes or unknown keys are cut short in the confirmation.
 NAMES_SHOWN = 12
 #: The list of new and updated meetings scrolls beyond this many rows.
@@ -63,6 +64,9 @@ PROBLEMS_SHOWN = 5
 
 class PackCancelled(Exception):
     """The officer pressed Cancel on the progress dialog."""
+
+
+T = TypeVar("T")
 
 
 def _message(
@@ -79,6 +83,36 @@ def _message(
         informative="\n".join(lines[:PROBLEMS_SHOWN]),
         details=problems if len(lines) > PROBLEMS_SHOWN else "",
     ).exec()
+
+
+def _with_progress(
+    parent: QWidget | None,
+    title: str,
+    label: str,
+    job: Callable[[DialogProgress], T],
+    *,
+    failed: str,
+    cancelled: str = "",
+) -> T | None:
+    """``job``'s result, run under a progress dialog with Cancel; None if it did not finish.
+
+    A failure is shown as ``failed`` with its reason; a cancel is said as
+    ``cancelled`` when given (an export cancelled needs no word: nothing was asked for).
+    """
+    progress = DialogProgress(parent, title, label, PackCancelled)
+    try:
+        result = job(progress)
+    except PackCancelled:
+        progress.close()
+        if cancelled:
+            _message(parent, QMessageBox.Icon.Information, title, cancelled)
+        return None
+    except (InputError, OSError, sqlite3.Error) as exc:
+        progress.close()
+        _message(parent, QMessageBox.Icon.Warning, title, failed, str(exc))
+        return None
+    progress.close()
+    return result
 
 
 def _cut(names: list[str] | tuple[str, ...]) -> str:
@@ -113,26 +147,14 @@ def export_pack_interactively(parent: QWidget, store: Store) -> Path | None:
         if out.exists() and not confirm_replace(parent, "Export challenge pack", out):
             return None
     remember_folder(LAST_FOLDER_KEY, out)
-    progress = DialogProgress(
-        parent, "Export challenge pack", f"Writing {out.name}…", PackCancelled
+    written = _with_progress(
+        parent,
+        "Export challenge pack",
+        f"Writing {out.name}…",
+        lambda progress: export_pack(store, out, progress),
+        failed=f"The challenge pack could not be written to {out}.",
     )
-    try:
-        export_pack(store, out, progress)
-    except PackCancelled:
-        progress.close()
-        return None
-    except (InputError, OSError, sqlite3.Error) as exc:
-        progress.close()
-        _message(
-            parent,
-            QMessageBox.Icon.Warning,
-            "Export challenge pack",
-            f"The challenge pack could not be written to {out}.",
-            str(exc),
-        )
-        return None
-    progress.close()
-    return out
+    return None if written is None else out
 
 
 # -- import ---------------------------------------------------------------------------------
@@ -261,45 +283,23 @@ def _merge(
     parent: QWidget | None, store: Store, loaded: PackFile, taken: list[ConflictKey]
 ) -> MergePlan | None:
     """Merge, taking the pack's text for the ``taken`` records; the plan carried out, or None."""
-    progress = DialogProgress(
-        parent, "Import challenge pack", f"Importing {loaded.path.name}…", PackCancelled
-    )
-    try:
-        done = merge_pack(
+    return _with_progress(
+        parent,
+        "Import challenge pack",
+        f"Importing {loaded.path.name}…",
+        lambda progress: merge_pack(
             store, loaded.pack, progress, file=str(loaded.path), take=take_only(taken)
-        )
-    except PackCancelled:
-        progress.close()
-        _message(
-            parent,
-            QMessageBox.Icon.Information,
-            "Import challenge pack",
-            "The import was cancelled. Nothing has been changed.",
-        )
-        return None
-    except (InputError, OSError, sqlite3.Error) as exc:
-        progress.close()
-        _message(
-            parent,
-            QMessageBox.Icon.Warning,
-            "Import challenge pack",
-            f"{loaded.path.name} could not be imported. Nothing has been changed.",
-            str(exc),
-        )
-        return None
-    progress.close()
-    return done
+        ),
+        failed=f"{loaded.path.name} could not be imported. Nothing has been changed.",
+        cancelled="The import was cancelled. Nothing has been changed.",
+    )
 
 
 def import_pack_interactively(parent: QWidget, store: Store) -> bool:
     """Choose a pack, confirm what it would change, merge it; True when data was written."""
-    name, _ = QFileDialog.getOpenFileName(
-        parent, "Import challenge pack", last_folder(LAST_FOLDER_KEY), FILE_FILTER
-    )
-    if not name:
+    path = choose_file_to_open(parent, "Import challenge pack", LAST_FOLDER_KEY, FILE_FILTER)
+    if path is None:
         return False
-    path = Path(name)
-    remember_folder(LAST_FOLDER_KEY, path)
     read = _read_and_plan(parent, store, path)
     if read is None:
         return False

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from challenge_app.errors import InputError
 from challenge_app.export.atomic import WORKBOOK
@@ -42,7 +42,7 @@ from challenge_app.responses.layout import asks_for_response
 from challenge_app.store import Store
 from challenge_app.store.backup import backup_before_replacing
 from ui.flows.export_flow import ExportKind, export_interactively
-from ui.flows.folders import last_folder, remember_folder
+from ui.flows.folders import choose_file_to_open
 from ui.flows.import_preview import ImportPreviewDialog
 from ui.flows.responses_preview import ResponsesPreviewDialog
 from ui.text import message_box
@@ -53,17 +53,6 @@ LAST_FOLDER_KEY = "responses/last_folder"
 FILE_FILTER = "Excel workbook (*.xlsx);;All files (*)"
 
 log = logging.getLogger(__name__)
-
-
-def _choose_file(parent: QWidget | None) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(
-        parent, IMPORT_TITLE, last_folder(LAST_FOLDER_KEY), FILE_FILTER
-    )
-    if not name:
-        return None
-    path = Path(name)
-    remember_folder(LAST_FOLDER_KEY, path)
-    return path
 
 
 def _say(parent: QWidget | None, title: str, text: str, informative: str = "") -> None:
@@ -124,7 +113,7 @@ def import_responses_interactively(
         _inform(parent, "Choose the meeting the responses are for first.")
         return False
     if path is None:
-        path = _choose_file(parent)
+        path = choose_file_to_open(parent, IMPORT_TITLE, LAST_FOLDER_KEY, FILE_FILTER)
         if path is None:
             return False
     result = _plan(store, Path(path), meeting)
