@@ -1,6 +1,7 @@
 """A meeting with the council's words on some measures, and a provider who types in the workbook.
 
-Shared by the response workbook tests (core and GUI). The provider's side is
+Shared by the response workbook tests (core and GUI); its ``db`` and ``sent``
+fixtures reach every core test through ``tests/core/conftest.py``. The provider's side is
 played by openpyxl opening the workbook, typing into cells and saving, which
 is what a spreadsheet program does to the file: a cell typed ``=SUM(1,2)``
 is saved as a formula, a number as a number.
@@ -12,6 +13,7 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from challenge_app.cli import main
@@ -55,6 +57,18 @@ def build_meeting_db(path: Path) -> Path:
     finally:
         store.close()
     return path
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    """The meeting database (``build_meeting_db``), in the test's own folder."""
+    return build_meeting_db(tmp_path / "meeting.db")
+
+
+@pytest.fixture
+def sent(db: Path, tmp_path: Path) -> Path:
+    """The response workbook as it goes to the provider, nothing typed in yet."""
+    return request(db, tmp_path / "Responses Q1.xlsx")
 
 
 def request(db: Path, out: Path) -> Path:

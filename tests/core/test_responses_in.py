@@ -7,7 +7,6 @@ import re
 import shutil
 import zipfile
 
-import pytest
 from openpyxl import load_workbook
 from openpyxl.packaging.custom import StringProperty
 
@@ -40,16 +39,6 @@ RECORDED = {
     "B14": "  Twelve, of whom _x0041_ three started in July – “apprentices”.  ",
     "C14": "42",
 }
-
-
-@pytest.fixture
-def db(tmp_path):
-    return build_meeting_db(tmp_path / "meeting.db")
-
-
-@pytest.fixture
-def sent(db, tmp_path):
-    return request(db, tmp_path / "Responses Q1.xlsx")
 
 
 def responses_in(path, db, *extra) -> int:

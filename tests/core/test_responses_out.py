@@ -14,21 +14,10 @@ from challenge_app.store import Store
 from tests.core.responses_support import (
     EXPECTED_ORDER,
     PERIOD,
-    build_meeting_db,
     request,
     responses,
     type_into,
 )
-
-
-@pytest.fixture
-def db(tmp_path):
-    return build_meeting_db(tmp_path / "meeting.db")
-
-
-@pytest.fixture
-def sent(db, tmp_path):
-    return request(db, tmp_path / "Responses Q1.xlsx")
 
 
 def test_header_words_and_one_row_per_measure_written_on_in_appendix_order(db, tmp_path, capsys):

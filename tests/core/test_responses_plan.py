@@ -11,7 +11,11 @@ from challenge_app.models import Meeting
 from challenge_app.responses import apply_responses, make_plan, read_returned
 from challenge_app.responses.workbook_in import cell_text
 from challenge_app.store import Store
-from tests.core.responses_support import PERIOD, build_meeting_db, request, type_into
+from tests.core.responses_support import (
+    PERIOD,
+    request,
+    type_into,
+)
 
 
 @pytest.mark.parametrize(
@@ -36,11 +40,6 @@ from tests.core.responses_support import PERIOD, build_meeting_db, request, type
 )
 def test_cell_values_come_in_as_the_text_they_show(value, text):
     assert cell_text(value) == text
-
-
-@pytest.fixture
-def db(tmp_path):
-    return build_meeting_db(tmp_path / "meeting.db")
 
 
 def test_a_workbook_for_another_meeting_than_the_one_open_is_refused(db, tmp_path):

@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from challenge_app.demo import build_demo_database, load_sample_dataset
 from challenge_app.models import Measure, Meeting
 from challenge_app.paths import resource
 from challenge_app.store import Store
+from tests.ui.drop_support import drop_files
 from ui.dialogs.meeting_dialog import MeetingDialog
 from ui.dialogs.parties_dialog import PartiesDialog
 from ui.list.measure_model import Column
@@ -221,26 +221,10 @@ def test_dropping_a_dataset_imports_it_and_rebuilds(open_window, demo_store, mon
     assert window.acceptDrops()
     csv = tmp_path / "q2.csv"
     csv.write_text("code\n", encoding="utf-8")
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(csv))])
-    event = QDropEvent(
-        QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )  # fmt: skip
-    window.dropEvent(event)
+    drop_files(window, csv)
     assert dropped == [csv]
     assert window.measures.model.position_of("Z9") is not None
     assert window.measures.visible_count() == 23
 
-    not_data = QMimeData()
-    not_data.setUrls([QUrl.fromLocalFile(str(tmp_path / "notes.docx"))])
-    window.dropEvent(
-        QDropEvent(
-            QPointF(10, 10),
-            Qt.DropAction.CopyAction,
-            not_data,
-            Qt.MouseButton.LeftButton,
-            Qt.KeyboardModifier.NoModifier,
-        )
-    )
+    drop_files(window, tmp_path / "notes.docx")
     assert dropped == [csv]

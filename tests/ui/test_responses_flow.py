@@ -8,8 +8,7 @@ from datetime import date
 
 import pytest
 from openpyxl import Workbook, load_workbook
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 
 from challenge_app.demo import load_sample_dataset
@@ -26,6 +25,7 @@ from tests.core.responses_support import (
     snapshot,
     type_into,
 )
+from tests.ui.drop_support import drop_files
 from ui.flows.import_preview import ImportPreviewDialog
 from ui.flows.responses_preview import TAKE, ResponsesPreviewDialog
 
@@ -59,16 +59,6 @@ def window(db, open_window):
     store = Store.open(db)
     yield open_window(store)
     store.close()
-
-
-def drop(window, path) -> None:
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path))])
-    event = QDropEvent(
-        QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )  # fmt: skip
-    window.dropEvent(event)
 
 
 def press(qtbot, dialog, text: str) -> None:
@@ -106,7 +96,7 @@ def test_the_preview_shows_new_responses_and_the_conflict_side_by_side_and_cance
         dialog.conflicts.set_all(True)  # even with every conflict ticked...
         press(qtbot, dialog, "Cancel")
 
-    when_modal(look_then_cancel, lambda: drop(window, returned))
+    when_modal(look_then_cancel, lambda: drop_files(window, returned))
     assert "Responses Q1.xlsx, for the meeting 2016/17 Q1 - 02 Aug 2016" in shown["headline"]
     assert "2 new responses, 1 differs from the one recorded, 2 left blank" in shown["headline"]
     assert shown["tabs"] == ["New responses (2)", "Different from recorded (1)"]
@@ -119,7 +109,7 @@ def test_the_preview_shows_new_responses_and_the_conflict_side_by_side_and_cance
 
 
 def test_record_without_ticking_keeps_the_officers_words(window, db, returned, qtbot, when_modal):
-    when_modal(lambda dialog: press(qtbot, dialog, "Record"), lambda: drop(window, returned))
+    when_modal(lambda dialog: press(qtbot, dialog, "Record"), lambda: drop_files(window, returned))
     assert responses(db) == {"A1": OFFICER, "B9": "Yes, since April.", "A2": "=SUM(1,2)"}
     assert list_backups(db) == []
     assert "2 responses" in window.statusBar().currentMessage()
@@ -140,7 +130,7 @@ def test_take_returned_replaces_the_recorded_response_after_a_backup(
         assert view.model().index(0, TAKE).data() == "Take"
         press(qtbot, dialog, "Record")
 
-    when_modal(take_a1, lambda: drop(window, returned))
+    when_modal(take_a1, lambda: drop_files(window, returned))
     assert responses(db)["A1"] == "Thank you."
     [backup] = list_backups(db)
     assert responses(backup.path)["A1"] == OFFICER
@@ -162,7 +152,7 @@ def test_a_workbook_for_another_database_is_refused_with_its_problem_shown(
             dialog.buttons.button(QDialogButtonBox.StandardButton.Close), Qt.MouseButton.LeftButton
         )
 
-    when_modal(read_problem, lambda: drop(window, foreign))
+    when_modal(read_problem, lambda: drop_files(window, foreign))
     assert "sent from another database" in shown[0]
     assert "2016/17 Q1 - 02 Aug 2016 - Quarterly challenge meeting" in shown[0]
     assert snapshot(db, tmp_path) == before
@@ -193,7 +183,7 @@ def test_a_dataset_dropped_is_still_imported_as_a_dataset(window, monkeypatch, t
     )
     dataset = tmp_path / "q2.xlsx"
     Workbook().save(dataset)
-    drop(window, dataset)
+    drop_files(window, dataset)
     assert dropped == [dataset]
 
 
