@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import os
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from challenge_app.errors import InputError
 from challenge_app.export import ExportCancelled, export_appendices
 from challenge_app.export.safe_text import CELL_LIMIT, MARKER, excel_length
 from challenge_app.models import Challenge, Measure, Meeting, Parties, Placement, Reading, Target
+from tests.core.test_export_files import leftovers
 from tests.core.test_export_support import (
     italic_text,
     open_workbook,
@@ -177,42 +177,7 @@ def test_a_title_too_long_for_any_cell_is_refused_by_name(store, tmp_path):
     assert not out.exists()
 
 
-# -- the file itself ----------------------------------------------------------
-
-
-def _leftovers(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
-
-
-def test_locked_output_gives_a_clear_message_and_keeps_the_old_file(
-    demo_store, tmp_path, monkeypatch
-):
-    meeting = demo_store.meetings.latest_for_period("2016/17 Q1")
-    out = tmp_path / "appendices.xlsx"
-    out.write_bytes(b"the officer's previous export")
-
-    def locked(src, dst):
-        raise PermissionError(13, "Permission denied", str(dst))
-
-    monkeypatch.setattr(os, "replace", locked)
-    with pytest.raises(InputError) as exc:
-        export_appendices(demo_store, meeting, out)
-    message = str(exc.value)
-    assert "appendices.xlsx" in message and "open in another program" in message
-    assert out.read_bytes() == b"the officer's previous export"
-    assert _leftovers(tmp_path) == []
-
-
-def test_unwritable_folder_gives_a_clear_message(demo_store, tmp_path, monkeypatch):
-    meeting = demo_store.meetings.latest_for_period("2016/17 Q1")
-
-    def refuse(*args, **kwargs):
-        raise PermissionError(13, "Permission denied")
-
-    monkeypatch.setattr("tempfile.mkstemp", refuse)
-    with pytest.raises(InputError, match="permission to write in that folder"):
-        export_appendices(demo_store, meeting, tmp_path / "a.xlsx")
-    assert list(tmp_path.glob("*.xlsx")) == []
+# -- the file itself (a locked file, a folder not writable: test_export_files) ----
 
 
 def test_cancelled_export_writes_nothing(demo_store, tmp_path):
@@ -227,7 +192,7 @@ def test_cancelled_export_writes_nothing(demo_store, tmp_path):
     with pytest.raises(ExportCancelled):
         export_appendices(demo_store, meeting, out, cancel_when_saving)
     assert out.read_bytes() == b"old"
-    assert _leftovers(tmp_path) == []
+    assert leftovers(tmp_path) == []
     assert gc.isenabled()  # paused only while the workbook was being built
 
 
@@ -261,7 +226,7 @@ def test_failure_while_writing_leaves_no_half_file(demo_store, tmp_path, monkeyp
     with pytest.raises(InputError, match="No space left"):
         export_appendices(demo_store, meeting, out)
     assert not out.exists()
-    assert _leftovers(tmp_path) == []
+    assert leftovers(tmp_path) == []
 
 
 @pytest.mark.parametrize("name", ["appendices.csv", "appendices"])
