@@ -1,8 +1,12 @@
 """File > Export appendices, driven as the officer would: save dialog, progress,
-"Open the file", and a workbook still open in Excel."""
+"Open the file", and a workbook still open in Excel. What the Word report's export
+shares with it (a name typed without its suffix, a locked file, no meeting chosen) is
+tested here for both."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -13,12 +17,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushB
 import ui.flows.progress_dialog
 from challenge_app.models import Challenge, Placement
 from tests.core.test_export_support import codes, open_workbook
+from tests.core.word_support import heading_texts, open_document
 from tests.ui.export_support import UrlCatcher, click, drive_messages
 from ui.flows.export_flow import (
     LAST_FOLDER_KEY,
     OTHER_NAME_BUTTON,
     RETRY_BUTTON,
     export_appendices_interactively,
+    export_report_interactively,
 )
 from ui.flows.open_file import OPEN_BUTTON, SHOW_FOLDER_BUTTON
 from ui.flows.placed_check import CONTINUE_BUTTON
@@ -49,11 +55,43 @@ def test_the_dialog_opens_in_the_folder_used_last(qtbot, parent, demo_store, q1,
     assert Path(proposed[1]).parent == folder
 
 
-def test_a_name_typed_without_xlsx_gets_it(qtbot, parent, demo_store, q1, tmp_path, save_as):
-    save_as(tmp_path / "appendices")
+@dataclass(frozen=True)
+class Kind:
+    """One export as the flow tests see it: both run the same flow (``export_flow``)."""
+
+    export: Callable
+    name: str  # the file the officer saves as
+    the: str  # what the messages call it
+    are: str
+    program: str  # the program a locked file is probably open in
+    reopened: Callable[[Path], str]  # what the written file shows first
+    first: str
+
+
+KINDS = [
+    pytest.param(
+        Kind(export_appendices_interactively, "appendices.xlsx", "The appendices", "are",
+             "Excel", lambda path: open_workbook(path).sheetnames[0], "Summary"),
+        id="appendices",
+    ),
+    pytest.param(
+        Kind(export_report_interactively, "report.docx", "The report", "is", "Word",
+             lambda path: heading_texts(open_document(path), "Heading 1")[0],
+             "Quarter 1 2016/17"),
+        id="report",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_name_typed_without_its_suffix_gets_it(
+    qtbot, parent, demo_store, q1, tmp_path, save_as, kind
+):
+    out = tmp_path / kind.name
+    save_as(out.with_suffix(""))
     drive_messages(qtbot, [lambda box: click(qtbot, box, QMessageBox.StandardButton.Close)])
-    assert export_appendices_interactively(parent, demo_store, q1) == tmp_path / "appendices.xlsx"
-    assert (tmp_path / "appendices.xlsx").exists()
+    assert kind.export(parent, demo_store, q1) == out
+    assert kind.reopened(out) == kind.first
 
 
 def test_cancelling_the_save_dialog_writes_nothing(parent, demo_store, q1, tmp_path, save_as):
@@ -62,11 +100,12 @@ def test_cancelling_the_save_dialog_writes_nothing(parent, demo_store, q1, tmp_p
     assert list(tmp_path.glob("*.xlsx")) == []
 
 
-def test_a_file_open_in_excel_is_explained_then_retried(
-    qtbot, parent, demo_store, q1, tmp_path, save_as, locked_once
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_file_open_in_its_program_is_explained_then_retried(
+    qtbot, parent, demo_store, q1, tmp_path, save_as, locked_once, kind
 ):
-    out = tmp_path / "appendices.xlsx"
-    out.write_bytes(b"last quarter's export, open in Excel")
+    out = tmp_path / kind.name
+    out.write_bytes(f"last quarter's export, open in {kind.program}".encode())
     save_as(out)
     seen = drive_messages(
         qtbot,
@@ -75,12 +114,12 @@ def test_a_file_open_in_excel_is_explained_then_retried(
             lambda box: click(qtbot, box, QMessageBox.StandardButton.Close),
         ],
     )
-    assert export_appendices_interactively(parent, demo_store, q1) == out
-    assert seen[0]["text"] == f"The appendices could not be written to {out}."
-    assert "open in another program" in seen[0]["info"]
+    assert kind.export(parent, demo_store, q1) == out
+    assert seen[0]["text"] == f"{kind.the} could not be written to {out}."
+    assert f"open in another program (perhaps {kind.program})" in seen[0]["info"]
     assert seen[0]["info"].endswith("Nothing has been written.")
     assert len(locked_once) == 2
-    assert open_workbook(out).sheetnames[0] == "Summary"
+    assert kind.reopened(out) == kind.first
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
 
 
@@ -139,11 +178,14 @@ def test_cancel_on_the_progress_dialog_writes_nothing(
     assert [p.name for p in tmp_path.iterdir() if p.suffix in (".tmp", ".xlsx")] == []
 
 
-def test_no_meeting_chosen_says_so(qtbot, parent, demo_store, save_as):
+@pytest.mark.parametrize("kind", KINDS)
+def test_no_meeting_chosen_says_so(qtbot, parent, demo_store, save_as, kind):
     proposed = save_as()
     seen = drive_messages(qtbot, [lambda box: click(qtbot, box, QMessageBox.StandardButton.Ok)])
-    assert export_appendices_interactively(parent, demo_store, None) is None
-    assert seen[0]["text"].startswith("Choose a meeting first")
+    assert kind.export(parent, demo_store, None) is None
+    assert seen[0]["text"] == (
+        f"Choose a meeting first: {kind.the.lower()} {kind.are} the record of one meeting."
+    )
     assert proposed == []
 
 
