@@ -43,8 +43,14 @@ def store(db_path: Path):
 
 
 @pytest.fixture
-def demo_store(tmp_path: Path):
-    s = Store.open(build_demo_database(tmp_path / "demo.db"))
+def demo_db(tmp_path: Path) -> Path:
+    """The demo database (``challenge_app.demo``) as a file in the test's own folder."""
+    return build_demo_database(tmp_path / "demo.db")
+
+
+@pytest.fixture
+def demo_store(demo_db: Path):
+    s = Store.open(demo_db)
     yield s
     s.close()
 

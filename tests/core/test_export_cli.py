@@ -7,17 +7,12 @@ from datetime import date
 import pytest
 
 from challenge_app.cli import main
-from challenge_app.demo import build_demo_database, load_sample_dataset
+from challenge_app.demo import load_sample_dataset
 from challenge_app.export import export_appendices
-from challenge_app.models import Challenge, Meeting, Placement
+from challenge_app.models import Meeting
 from challenge_app.store import Store
 from tests.conftest import Q1_CSV
 from tests.core.test_export_support import codes, column, open_workbook
-
-
-@pytest.fixture
-def demo_db(tmp_path):
-    return build_demo_database(tmp_path / "demo.db")
 
 
 def test_export_writes_the_workbook(demo_db, tmp_path, capsys):
@@ -123,15 +118,11 @@ def test_the_domain_quarter_from_the_real_figures(db_path, tmp_path):
     assert column(wb["Appendix 2"]) == ["No measures are placed in Appendix 2."]
 
 
-def test_export_names_placed_measures_with_nothing_written(demo_db, tmp_path, capsys):
-    store = Store.open(demo_db)
-    try:
-        q1 = store.meetings.latest_for_period("2016/17 Q1")
-        store.meetings.save_challenge(Challenge(q1.id, "A1", placement=Placement.APPENDIX1))
-    finally:
-        store.close()
-    out = tmp_path / "out.xlsx"
-    assert main(["export", "--db", str(demo_db), "--period", "2016/17 Q1", "--out", str(out)]) == 0
+def test_export_names_placed_measures_with_nothing_written(
+    placed_with_nothing_written, tmp_path, capsys
+):
+    db, out = placed_with_nothing_written, tmp_path / "out.xlsx"
+    assert main(["export", "--db", str(db), "--period", "2016/17 Q1", "--out", str(out)]) == 0
     captured = capsys.readouterr()
     assert "4 measures in Appendix 1, 4 in Appendix 2" in captured.out
     assert captured.err == (

@@ -10,13 +10,7 @@ import sys
 import pytest
 
 from challenge_app.cli import main
-from challenge_app.demo import build_demo_database
 from challenge_app.store import Store
-
-
-@pytest.fixture
-def demo_db(tmp_path):
-    return build_demo_database(tmp_path / "demo.db")
 
 
 @pytest.fixture

@@ -9,13 +9,7 @@ import subprocess
 import pytest
 
 from challenge_app.cli import main
-from challenge_app.demo import build_demo_database
 from tests.core.word_support import heading_texts, open_document
-
-
-@pytest.fixture
-def demo_db(tmp_path):
-    return build_demo_database(tmp_path / "demo.db")
 
 
 def _argv(db, out, period="2016/17 Q1"):
@@ -84,18 +78,11 @@ def test_libreoffice_converts_the_report_to_pdf(demo_db, tmp_path):
         assert "Page 1 of" in text  # the footer's fields were updated by the layout
 
 
-def test_a_placed_measure_with_nothing_written_is_named_on_stderr(demo_db, tmp_path, capsys):
-    from challenge_app.models import Challenge, Placement
-    from challenge_app.store import Store
-
-    store = Store.open(demo_db)
-    try:
-        meeting = store.meetings.latest_for_period("2016/17 Q1")
-        store.meetings.save_challenge(Challenge(meeting.id, "A1", placement=Placement.APPENDIX1))
-    finally:
-        store.close()
+def test_a_placed_measure_with_nothing_written_is_named_on_stderr(
+    placed_with_nothing_written, tmp_path, capsys
+):
     out = tmp_path / "r.docx"
-    assert main(_argv(demo_db, out)) == 0
+    assert main(_argv(placed_with_nothing_written, out)) == 0
     assert "published with empty cells: A1 (Appendix 1)" in capsys.readouterr().err
     table = open_document(out).tables[2]  # Appendix 1's records
     assert [row.cells[0].text.split()[0] for row in table.rows[1:]] == ["A1", "A4", "B9", "F03"]
