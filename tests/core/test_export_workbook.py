@@ -117,27 +117,32 @@ def test_comment_then_questions_separated_by_a_blank_line(wb, demo_challenges):
     assert text(cell) == c["council_comment"] + "\n\n" + "\n".join(c["questions"])
 
 
+#: The demo quarter's summary (areas by status), as both the workbook and the Word report
+#: show it; zero is an empty cell (None), as in the reference report.
+DEMO_SUMMARY_HEADER = [
+    "Service area",
+    "Outside tolerance",
+    "Inside tolerance",
+    "On or better than target",
+    "No target specified",
+    "Total",
+]
+DEMO_SUMMARY = [
+    ["Social Care Pathway", 3, 1, 4, None, 8],
+    ["Children in Care", 1, 1, 3, None, 5],
+    ["Workforce", 2, 1, None, None, 3],
+    ["Youth Offending Services", None, None, 2, None, 2],
+    ["Finance", 1, None, None, None, 1],
+    ["Total", 7, 3, 9, None, 19],
+]
+
+
 def test_summary_counts_for_the_demo_quarter(wb):
     ws = wb["Summary"]
     header = [ws.cell(row=1, column=c).value for c in range(1, 7)]
-    assert header == [
-        "Service area",
-        "Outside tolerance",
-        "Inside tolerance",
-        "On or better than target",
-        "No target specified",
-        "Total",
-    ]
+    assert header == DEMO_SUMMARY_HEADER
     table = [[ws.cell(row=r, column=c).value for c in range(1, 7)] for r in range(2, 8)]
-    # zero is an empty cell, as in the reference report
-    assert table == [
-        ["Social Care Pathway", 3, 1, 4, None, 8],
-        ["Children in Care", 1, 1, 3, None, 5],
-        ["Workforce", 2, 1, None, None, 3],
-        ["Youth Offending Services", None, None, 2, None, 2],
-        ["Finance", 1, None, None, None, 1],
-        ["Total", 7, 3, 9, None, 19],
-    ]
+    assert table == DEMO_SUMMARY
     # every measure of the demo quarter has its figure: nothing is yet to report
     assert all(text(ws.cell(row=r, column=1)) != "Yet to report:" for r in range(1, 40))
 
