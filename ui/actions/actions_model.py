@@ -11,12 +11,12 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from challenge_app.models import Action, Meeting
+from ui.rows_model import Index, RowsModel
 from ui.text import tooltip
 
-Index = QModelIndex | QPersistentModelIndex
 ACTION_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -42,10 +42,9 @@ def status_text(action: Action, meeting: Meeting) -> str:
     return f"{text}, overdue" if is_overdue(action, meeting) else text
 
 
-class ActionsTableModel(QAbstractTableModel):
+class ActionsTableModel(RowsModel):
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self._actions: list[Action] = []
+        super().__init__(HEADERS, (), parent)
         self._meeting: Meeting | None = None
         self._raised_at: dict[int, Meeting] = {}
 
@@ -53,52 +52,35 @@ class ActionsTableModel(QAbstractTableModel):
         self, actions: list[Action], meeting: Meeting | None, meetings: list[Meeting]
     ) -> None:
         """Show ``actions`` as seen from ``meeting``; ``meetings`` name where each was raised."""
-        self.beginResetModel()
-        self._actions = list(actions) if meeting else []
         self._meeting = meeting
         self._raised_at = {m.id: m for m in meetings if m.id is not None}
-        self.endResetModel()
+        self.set_items(actions if meeting else [])
 
     def action_at(self, position: int) -> Action:
-        return self._actions[position]
+        return self.items[position]
 
     def actions(self) -> list[Action]:
-        return list(self._actions)
+        return list(self.items)
 
     def open_count(self) -> int:
-        return sum(1 for a in self._actions if a.is_open)
+        return sum(1 for a in self.items if a.is_open)
 
     def position_of(self, action_id: int) -> int | None:
-        for position, action in enumerate(self._actions):
+        for position, action in enumerate(self.items):
             if action.id == action_id:
                 return position
         return None
 
     # -- Qt model API -----------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._actions)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(ActionColumn)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(HEADERS)
-        ):
-            return HEADERS[section]
-        return None
-
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._actions):
+        if not index.isValid() or not 0 <= index.row() < len(self.items):
             return None
-        action = self._actions[index.row()]
+        action = self.items[index.row()]
         column = ActionColumn(index.column())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.display_text(action, column)

@@ -9,13 +9,13 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from challenge_app.models import Parties
 from challenge_app.search import Hit
+from ui.rows_model import Index, RowsModel
 from ui.text import tooltip
 
-Index = QModelIndex | QPersistentModelIndex
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -52,37 +52,23 @@ def measure_text(hit: Hit) -> str:
     return f"{hit.code} {hit.measure_title}".strip()
 
 
-class FindResultsModel(QAbstractTableModel):
+class FindResultsModel(RowsModel):
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self._hits: list[Hit] = []
+        super().__init__(HEADERS, (), parent)
         self._parties = Parties()
 
     def set_hits(self, hits: list[Hit], parties: Parties) -> None:
-        self.beginResetModel()
-        self._hits = list(hits)
         self._parties = parties
-        self.endResetModel()
+        self.set_items(hits)
 
     def hit_at(self, row: int) -> Hit:
-        return self._hits[row]
+        return self.items[row]
 
     # -- Qt model API -----------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._hits)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        hit = self._hits[index.row()]
+        hit = self.items[index.row()]
         if role == HIT_ROLE:
             return hit
         column = index.column()

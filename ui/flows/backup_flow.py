@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -38,13 +38,13 @@ from challenge_app.store.backup import (
     summarise,
 )
 from ui.flows.open_file import show_in_folder
+from ui.rows_model import Index, RowsModel
 from ui.text import message_box
 
 log = logging.getLogger(__name__)
 
 TITLE = "Challenge"
 RESTORE = "Restore this backup"
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def taken_text(summary: BackupSummary) -> str:
@@ -52,30 +52,18 @@ def taken_text(summary: BackupSummary) -> str:
     return f"{taken.day} {taken:%b %Y}, {taken:%H:%M:%S}"
 
 
-class BackupTableModel(QAbstractTableModel):
+class BackupTableModel(RowsModel):
     """One row per backup, newest first: when, and what it holds."""
 
     HEADERS = ("Taken", "Measures", "Meetings", "Challenge records", "Latest meeting")
 
     def __init__(self, summaries: list[BackupSummary], parent: QWidget | None = None):
-        super().__init__(parent)
-        self.summaries = summaries
+        super().__init__(self.HEADERS, summaries, parent)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self.summaries)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index: _Index, role: int = 0) -> object:
+    def data(self, index: Index, role: int = 0) -> object:
         if not index.isValid():
             return None
-        summary = self.summaries[index.row()]
+        summary = self.items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:
                 return taken_text(summary)
@@ -148,7 +136,7 @@ class RestoreDialog(QDialog):
 
     def selected(self) -> BackupSummary | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.summaries[rows[0].row()] if rows else None
+        return self.model.items[rows[0].row()] if rows else None
 
     def _show_preview(self, *_: object) -> None:
         summary = self.selected()

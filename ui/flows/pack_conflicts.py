@@ -112,7 +112,7 @@ class ConflictPanel(QWidget):
             self.here.clear()
             self.pack.clear()
             return
-        conflict = self.model.conflicts[current.row()]
+        conflict = self.model.items[current.row()]
         self.here.setPlainText(_side(conflict, here=True))
         self.pack.setPlainText(_side(conflict, here=False))
 

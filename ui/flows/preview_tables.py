@@ -14,30 +14,17 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-Index = QModelIndex | QPersistentModelIndex
+from ui.rows_model import Index, RowsModel
 
 
-class TextTableModel(QAbstractTableModel):
+class TextTableModel(RowsModel):
     """A read-only table of strings: the preview only ever shows text."""
 
     def __init__(self, headers: list[str], rows: list[list[str]], parent=None):
-        super().__init__(parent)
-        self._headers = headers
-        self._rows = rows
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
+        super().__init__(headers, rows, parent)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (
@@ -45,14 +32,14 @@ class TextTableModel(QAbstractTableModel):
             Qt.ItemDataRole.ToolTipRole,
         ):
             return None
-        text = self._rows[index.row()][index.column()]
+        text = self.items[index.row()][index.column()]
         return text if role == Qt.ItemDataRole.DisplayRole else (text or None)
 
     def text(self, row: int, column: int) -> str:
-        return self._rows[row][column]
+        return self.items[row][column]
 
 
-class TakeKeepModel(QAbstractTableModel):
+class TakeKeepModel(RowsModel):
     """Conflicts as rows of text, the last column ticking "take theirs" (clear: keep ours).
 
     ``cells`` gives a conflict's texts for every column but the last; ``name``
@@ -71,26 +58,13 @@ class TakeKeepModel(QAbstractTableModel):
         take_tip: str | None = None,
         parent=None,
     ):
-        super().__init__(parent)
-        self.conflicts = tuple(conflicts)
-        self.headings = tuple(headings)
+        super().__init__(headings, conflicts, parent)
         self.take_column = len(self.headings) - 1
         self._cells = cells
         self._name = name
         self._take_says = take_says
         self._take_tip = take_tip
-        self._taken = [False] * len(self.conflicts)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.conflicts)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headings)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headings[section]
-        return None
+        self._taken = [False] * len(self.items)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -99,7 +73,7 @@ class TakeKeepModel(QAbstractTableModel):
         taken = self._taken[row]
         if column != self.take_column:
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-                text = self._cells(self.conflicts[row])[column]
+                text = self._cells(self.items[row])[column]
                 return text if role == Qt.ItemDataRole.DisplayRole else (text or None)
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -109,7 +83,7 @@ class TakeKeepModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._take_tip
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            name = self._name(self.conflicts[row])
+            name = self._name(self.items[row])
             return f"{name}: {self._take_says if taken else 'keep'}"
         return None
 
@@ -132,16 +106,16 @@ class TakeKeepModel(QAbstractTableModel):
 
     def set_all(self, taken: bool) -> None:
         """Take (or keep) every conflict: the preview's "Take all" and "Keep all"."""
-        self._taken = [taken] * len(self.conflicts)
-        if self.conflicts:
-            last = len(self.conflicts) - 1
+        self._taken = [taken] * len(self.items)
+        if self.items:
+            last = len(self.items) - 1
             self.dataChanged.emit(
                 self.index(0, self.take_column), self.index(last, self.take_column)
             )
 
     def taken(self) -> list[Any]:
         """The conflicts whose incoming text the officer chose over the recorded one."""
-        return [c for c, taken in zip(self.conflicts, self._taken, strict=True) if taken]
+        return [c for c, taken in zip(self.items, self._taken, strict=True) if taken]
 
 
 def read_only_table(
