@@ -22,9 +22,11 @@ def tooltip(*paragraphs: str) -> str:
     return f"<qt>{body}</qt>" if body else ""
 
 
-def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
+def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = False) -> QLabel:
+    """A label that shows ``text`` as typed (never as rich text); ``wrap`` for long text."""
     label = QLabel(parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
     label.setText(text)
     return label
 

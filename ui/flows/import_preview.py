@@ -99,14 +99,14 @@ class ImportPreviewDialog(QDialog):
         self.setWindowTitle(f"Import {self.file.name}")
         self.resize(900, 560)
         layout = QVBoxLayout(self)
-        self.headline = plain_label(self._headline(), self)
-        self.headline.setWordWrap(True)
+        self.headline = plain_label(self._headline(), self, wrap=True)
         layout.addWidget(self.headline)
         if plan is not None and plan.ignored_columns:
             note = plain_label(
-                "Columns not in the template, ignored: " + ", ".join(plan.ignored_columns), self
+                "Columns not in the template, ignored: " + ", ".join(plan.ignored_columns),
+                self,
+                wrap=True,
             )
-            note.setWordWrap(True)
             layout.addWidget(note)
         self.tabs = QTabWidget(self)
         self.models: dict[str, TextTableModel] = {}

@@ -50,7 +50,7 @@ from challenge_app.store import Store
 from ui.flows.folders import choose_file_to_open, last_folder, remember_folder
 from ui.flows.pack_conflicts import ConflictPanel
 from ui.flows.progress_dialog import DialogProgress
-from ui.text import confirm_replace, message_box
+from ui.text import confirm_replace, message_box, plain_label
 
 LAST_FOLDER_KEY = "packs/last_folder"
 FILE_FILTER = "Challenge packs (*.json);;All files (*)"
@@ -210,11 +210,7 @@ class ImportConfirmation(QDialog):
         layout.addWidget(buttons)
 
     def _label(self, text: str) -> QLabel:
-        label = QLabel(self)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setWordWrap(True)
-        label.setText(text)
-        return label
+        return plain_label(text, self, wrap=True)
 
     @staticmethod
     def _summary_text(loaded: PackFile, plan: MergePlan) -> str:

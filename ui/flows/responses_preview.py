@@ -54,8 +54,7 @@ class ResponsesPreviewDialog(QDialog):
         self.setWindowTitle(f"Import responses from {name}")
         self.resize(1000, 600)
         layout = QVBoxLayout(self)
-        self.headline = plain_label(self._headline(), self)
-        self.headline.setWordWrap(True)
+        self.headline = plain_label(self._headline(), self, wrap=True)
         layout.addWidget(self.headline)
 
         self.tabs = QTabWidget(self)
