@@ -66,6 +66,11 @@ class TakeKeepModel(RowsModel):
         self._take_tip = take_tip
         self._taken = [False] * len(self.items)
 
+    def set_items(self, items: Sequence[Any]) -> None:
+        """Other conflicts, every one kept until ticked again."""
+        self._taken = [False] * len(items)
+        super().set_items(items)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
