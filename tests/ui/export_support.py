@@ -79,8 +79,9 @@ def locked_once(monkeypatch):
 def drive_messages(qtbot, handlers):
     """Hand each message box that appears, in turn, to the next handler."""
     seen: list[dict] = []
+    ticks = [0]  # this call's polls, counted so an unanswered test gives up (not the session's)
 
-    def poll(ticks=[0]):  # noqa: B006 (a counter shared by the polls)
+    def poll():
         ticks[0] += 1
         modal = QApplication.activeModalWidget()
         if isinstance(modal, QMessageBox) and handlers and modal.property("handled") is None:
