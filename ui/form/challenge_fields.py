@@ -58,6 +58,8 @@ class ChallengeFields(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._loading = False
+        self._read_only: bool | None = None  # as last applied (None: not yet)
+        self._placement_items: tuple = ()  # the placement choices as last offered
         self.comment_label = _heading("")
         self.comment = _text_edit("Council comment", "", (5, 16))
         self.questions_label = _heading("Questions raised")
@@ -121,6 +123,11 @@ class ChallengeFields(QWidget):
         self.response.setPlaceholderText(f"{parties.provider}'s written response")
 
     def set_read_only(self, read_only: bool) -> None:
+        """Allow or stop editing; the form asks for every measure shown, and each
+        change restyles every field, so only a change is applied."""
+        if read_only == self._read_only:
+            return
+        self._read_only = read_only
         for edit in self.text_edits():
             edit.setReadOnly(read_only)
         self.questions.set_read_only(read_only)
@@ -144,13 +151,17 @@ class ChallengeFields(QWidget):
         """Offer the suggestion for ``row`` first, then the three choices."""
         was_loading, self._loading = self._loading, True
         try:
-            self.placement.clear()
+            items = () if row is None else _placement_items(row)
+            if items != self._placement_items:
+                # Refilled only when the suggestion differs: the box is sized to its
+                # items, and refilling it lays the form out again.
+                self._placement_items = items
+                self.placement.clear()
+                for text, data in items:
+                    self.placement.addItem(text, data)
             if row is None:
                 self.placement_reason.clear()
                 return
-            self.placement.addItem(f"{row.default_placement.label} (suggested)", SUGGESTED)
-            for p in Placement:
-                self.placement.addItem(p.label, p.value)
             self.placement.setCurrentIndex(
                 self.placement.findData(chosen.value if chosen else SUGGESTED)
             )
@@ -178,6 +189,12 @@ class ChallengeFields(QWidget):
     def _changed(self, *args) -> None:
         if not self._loading:
             self.edited.emit()
+
+
+def _placement_items(row: BoardRow) -> tuple[tuple[str, str], ...]:
+    """The placement box's choices for ``row``: its suggestion first, then all three."""
+    suggested = (f"{row.default_placement.label} (suggested)", SUGGESTED)
+    return (suggested, *((p.label, p.value) for p in Placement))
 
 
 def as_text(record: Challenge) -> str:

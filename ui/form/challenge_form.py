@@ -218,7 +218,7 @@ class ChallengeForm(QWidget):
 
     def _load(self, record: Challenge | None) -> None:
         self._record = record
-        self.fields.load(record, self._row)
+        self.spelling.holding(lambda: self.fields.load(record, self._row))
         self.scroll.verticalScrollBar().setValue(0)
 
     def _show_trend(self, row: BoardRow | None) -> None:
@@ -226,8 +226,9 @@ class ChallengeForm(QWidget):
             self.chart_fold.show_trend(None)
             return
         code = row.code
+        # Read and built only if the chart is drawn (not while it is folded away).
         self.chart_fold.show_trend(
-            build_trend(
+            lambda: build_trend(
                 row.measure,
                 self.store.measures.readings_for(code),
                 self.store.measures.targets_for(code),

@@ -4,10 +4,13 @@ On a 1366x768 laptop the chart pushes the provider's response below the
 fold; an officer writing the challenge needs comment, questions and response
 together more than the picture. Folding is one click or key (the heading is
 a button; View > Trend chart) and the window remembers it. A folded chart
-is not drawn at all, which also makes stepping through measures cheaper.
+is not drawn at all, nor are its figures read, which also makes stepping
+through measures cheaper.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSizePolicy, QToolButton, QVBoxLayout, QWidget
@@ -26,7 +29,7 @@ class ChartFold(QWidget):
     def __init__(self, chart: TrendChart, parent: QWidget | None = None):
         super().__init__(parent)
         self.chart = chart
-        self._pending: Trend | None = None
+        self._pending: Trend | Callable[[], Trend | None] | None = None
         self._stale = False  # a trend arrived while folded and is not drawn yet
         self.button = QToolButton()
         self.button.setText(TITLE)
@@ -50,17 +53,18 @@ class ChartFold(QWidget):
     def set_folded(self, folded: bool) -> None:
         self.button.setChecked(not folded)
 
-    def show_trend(self, trend: Trend | None) -> None:
-        """Draw ``trend`` now, or when unfolded."""
+    def show_trend(self, trend: Trend | Callable[[], Trend | None] | None) -> None:
+        """Draw ``trend`` now, or when unfolded. Given a function that builds the
+        trend, it is called only when the chart is drawn (never while folded)."""
         self._pending = trend
         self._stale = self.folded
         if not self.folded:
-            self.chart.show_trend(trend)
+            self.chart.show_trend(_built(trend))
 
     def _toggled(self, _shown: bool) -> None:
         if not self.folded and self._stale:
             self._stale = False
-            self.chart.show_trend(self._pending)
+            self.chart.show_trend(_built(self._pending))
         self._show_state()
         self.folded_changed.emit(self.folded)
 
@@ -70,3 +74,7 @@ class ChartFold(QWidget):
         self.button.setArrowType(Qt.ArrowType.RightArrow if folded else Qt.ArrowType.DownArrow)
         self.button.setToolTip("Show the trend chart" if folded else "Fold the trend chart away")
         self.button.setAccessibleName(f"{TITLE} ({'folded' if folded else 'shown'})")
+
+
+def _built(trend: Trend | Callable[[], Trend | None] | None) -> Trend | None:
+    return trend() if callable(trend) else trend

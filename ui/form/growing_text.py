@@ -22,6 +22,7 @@ class GrowingTextEdit(QPlainTextEdit):
         super().__init__(parent)
         self._min_lines = min_lines
         self._max_lines = max_lines
+        self._holding = False  # a whole new text is going in: resize once, at the end
         self.setTabChangesFocus(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.document().documentLayout().documentSizeChanged.connect(self._resize)
@@ -37,7 +38,24 @@ class GrowingTextEdit(QPlainTextEdit):
         fractional pixels, so ``lineSpacing`` alone leaves the last line clipped."""
         return math.ceil(QFontMetricsF(self.font()).height()) + 1
 
+    def setPlainText(self, text: str) -> None:
+        """Replace the whole text, then fit the height to it once.
+
+        Left to itself, the field would follow the document as Qt fills it:
+        shrink to its floor when the old text is cleared (losing its scroll
+        bar, so wider), then grow as the new paragraphs are laid out. Every
+        change of width lays the whole text out again: two or three layouts
+        of each long text per measure shown, where one will do."""
+        self._holding = True
+        try:
+            super().setPlainText(text)
+        finally:
+            self._holding = False
+        self._resize()
+
     def _resize(self, *args) -> None:
+        if self._holding:
+            return
         height = self.sizeHint().height()
         if height != self.minimumHeight() or height != self.maximumHeight():
             self.setFixedHeight(height)  # only on a change: each one lays the form out again

@@ -13,6 +13,12 @@ paste) the rest are checked on the following turns. The dictionary loads
 waits for it (nor does the officer, unless they right-click a word in the
 first moments); until then nothing is marked.
 
+Showing another measure puts four whole texts into the fields at once. They
+are not marked there and then (``SpellingService.holding``): the form is
+painted first, and the new texts are marked ``MARK_DELAY_MS`` after the
+officer stops on a measure, so running down the list with the arrow keys
+never waits for spelling.
+
 A question is edited in place in a wrapping text box (``QuestionEdit``), so it
 is marked and offered the menu exactly as the other fields are.
 """
@@ -42,6 +48,8 @@ from ui.text import message_box
 BUDGET_MS = 6.0
 #: The dictionary loads this long after the fields are first painted.
 LOAD_DELAY_MS = 400
+#: New texts shown in the fields are marked this long after the last one went in.
+MARK_DELAY_MS = 150
 MISSPELT_COLOUR = QColor(220, 0, 0)
 
 
@@ -64,6 +72,12 @@ class SpellingService(QObject):
         self._deadline: float | None = None
         self._deferred: list[Callable[[], None]] = []
         self._load_scheduled = False
+        self._holding = False
+        self._to_mark: list[SpellingHighlighter] = []
+        self._mark_timer = QTimer(self)
+        self._mark_timer.setSingleShot(True)
+        self._mark_timer.setInterval(MARK_DELAY_MS)
+        self._mark_timer.timeout.connect(self._mark_held)
 
     # -- loading ----------------------------------------------------------
     def load_after_first_paint(self, widget: QWidget) -> None:
@@ -105,6 +119,37 @@ class SpellingService(QObject):
             try:
                 redo()
             except RuntimeError:  # its field was closed meanwhile (a question's editor)
+                continue
+
+    # -- new texts: marked once shown -----------------------------------
+    def holding(self, load: Callable[[], None]) -> None:
+        """Run ``load`` (new texts going into the fields) without marking them now;
+        they are marked ``MARK_DELAY_MS`` after the last such load."""
+        was, self._holding = self._holding, True
+        try:
+            load()
+        finally:
+            self._holding = was
+
+    @property
+    def held(self) -> bool:
+        return self._holding
+
+    def mark_later(self, highlighter: SpellingHighlighter) -> None:
+        if highlighter not in self._to_mark:
+            self._to_mark.append(highlighter)
+        self._mark_timer.start()  # restarted: the officer is still moving on
+
+    @property
+    def marking_pending(self) -> bool:
+        return bool(self._to_mark)
+
+    def _mark_held(self) -> None:
+        pending, self._to_mark = self._to_mark, []
+        for highlighter in pending:
+            try:
+                highlighter.remark()
+            except RuntimeError:  # its field was closed meanwhile
                 continue
 
     # -- the personal word list -------------------------------------------
@@ -156,6 +201,9 @@ class SpellingHighlighter(QSyntaxHighlighter):
     def highlightBlock(self, text: str) -> None:
         speller = self.service.speller
         if not speller.loaded or not text:
+            return
+        if self.service.held:
+            self.service.mark_later(self)  # a whole new text: marked once it is shown
             return
         scan = speller.scan(text, self.service.deadline())
         for word in scan.misspelt:

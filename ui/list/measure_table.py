@@ -5,13 +5,14 @@
 - The current row has a clear frame while the table has the focus, and stays
   visibly selected (not the style's faint grey) while the officer types in the
   form, so they always see which measure the form is about.
+- Choosing another row does not repaint the column headings (``_Header``).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect
-from PySide6.QtGui import QFocusEvent, QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QTableView, QWidget
+from PySide6.QtCore import QItemSelection, QRect, Qt
+from PySide6.QtGui import QFocusEvent, QPainter, QPaintEvent, QPalette, QPen, QRegion
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 #: Width of the frame drawn round the current row when the table has the focus.
 ROW_FRAME = 2
@@ -20,6 +21,7 @@ ROW_FRAME = 2
 class MeasureTable(QTableView):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setHorizontalHeader(_Header(self))
         self.setTabKeyNavigation(False)
         palette = self.palette()
         active = QPalette.ColorGroup.Active
@@ -62,3 +64,19 @@ class MeasureTable(QTableView):
         half = ROW_FRAME // 2
         painter.drawRect(rect.adjusted(half, half, -half - 1 + ROW_FRAME % 2, -half))
         painter.end()
+
+
+class _Header(QHeaderView):
+    """The column headings, which do not show the selection (sections are not
+    highlighted), so selecting a row leaves them alone. A plain ``QHeaderView``
+    shares the table's selection model and repaints every heading a selected
+    row spans: the whole header, for every measure chosen."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setSectionsClickable(True)  # as QTableView's own header: click to sort
+
+    def visualRegionForSelection(self, selection: QItemSelection) -> QRegion:
+        if self.highlightSections():
+            return super().visualRegionForSelection(selection)
+        return QRegion()
