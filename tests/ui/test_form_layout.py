@@ -7,7 +7,9 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
+from challenge_app.models import Challenge
 from tests.ui.test_keyboard import visible_in_form
+from ui.form.wrapped_label import WrappedLabel
 from ui.list.rag_delegate import contrast_ratio
 
 #: A 1366x768 screen less the title bar and borders (ui.window.window_state).
@@ -79,3 +81,44 @@ def test_the_window_opens_no_taller_than_the_screen(open_window, demo_store, tmp
     assert window.frameGeometry().height() <= available.height()
     # (this test screen is 800 wide, narrower than the window can be; 1366 is not)
     assert window.width() <= max(available.width(), window.minimumSizeHint().width())
+
+
+def test_switching_measure_fits_each_text_field_to_its_new_text(qtbot, open_window, demo_store):
+    window = open_window(demo_store)
+    long = "\n".join(f"Paragraph {n} of a long comment about the figures." for n in range(30))
+    demo_store.meetings.save_challenge(Challenge(window.meeting.id, "A3", council_comment=long))
+    demo_store.meetings.save_challenge(Challenge(window.meeting.id, "A4", council_comment="Short."))
+    form = window.form
+    comment = form.comment
+
+    def show(code: str) -> int:
+        window.measures.select_code(code)
+        for _ in range(2):
+            QApplication.processEvents()
+        return comment.height()
+
+    tall = show("A3")
+    assert comment.toPlainText() == long
+    assert comment.verticalScrollBar().maximum() > 0  # taller than the field: it scrolls
+    short = show("A4")
+    assert comment.toPlainText() == "Short."
+    assert short < tall and comment.verticalScrollBar().maximum() == 0  # all of it in view
+    assert show("A3") == tall and show("A4") == short  # the same sizes every time
+
+
+def test_a_wrapped_label_grows_and_shrinks_with_its_text_and_font(qtbot):
+    label = WrappedLabel()
+    qtbot.addWidget(label)
+    label.setWordWrap(True)
+    label.setText("One line")
+    one = label.heightForWidth(120)
+    label.setText("A much longer text that has to wrap over several lines at this width")
+    several = label.heightForWidth(120)
+    assert several > one
+    assert label.heightForWidth(600) < several  # wider: fewer lines
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    label.setFont(font)
+    assert label.heightForWidth(120) > several
+    label.clear()
+    assert label.heightForWidth(120) < one * 2

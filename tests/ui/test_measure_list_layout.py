@@ -3,7 +3,7 @@ hidden and shown from the header's menu, and the choice is remembered."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from ui.list.measure_list import ALWAYS_SHOWN, DEFAULT_HIDDEN
@@ -102,3 +102,44 @@ def test_the_action_text_has_the_spare_width(demo_store, open_window):
     others = [w for c, w in widths.items() if c != ActionColumn.TEXT]
     assert widths[ActionColumn.TEXT] >= max(200, 2 * max(others))
     assert header.length() <= view.viewport().width()
+
+
+class _Paints(QObject):
+    def __init__(self):
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_choosing_a_measure_leaves_the_headings_alone_and_a_click_still_sorts(
+    qtbot, demo_store, open_window
+):
+    window = open_window(demo_store)
+    view = window.measures.view
+    header = view.horizontalHeader()
+    for _ in range(2):
+        QApplication.processEvents()
+    paints = _Paints()
+    header.viewport().installEventFilter(paints)
+    for _ in range(3):
+        window.measures.move(1)
+        QApplication.processEvents()
+    assert paints.count == 0  # the headings show no selection, so nothing to redraw
+    assert window.measures.current_code() == window.measures.proxy.index(3, Column.CODE).data()
+
+    x = header.sectionViewportPosition(Column.CODE) + header.sectionSize(Column.CODE) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    assert header.sortIndicatorSection() == Column.CODE
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    codes = [
+        window.measures.proxy.index(r, Column.CODE).data()
+        for r in range(window.measures.proxy.rowCount())
+    ]
+    assert codes[-1] == "A1" and codes[0] != "A1"
+    QApplication.processEvents()
+    assert paints.count > 0  # the sort arrow is drawn
+    header.viewport().removeEventFilter(paints)

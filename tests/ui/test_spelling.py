@@ -8,6 +8,7 @@ from PySide6.QtGui import QContextMenuEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QMenu, QPlainTextEdit
 
 from challenge_app.board import board_for_meeting
+from challenge_app.models import Challenge
 from challenge_app.spelling import default_personal_path
 from tests.ui.test_challenge_form import SAVE_WAIT_MS, open_editor, record
 from ui.form.challenge_form import ChallengeForm
@@ -197,3 +198,30 @@ def test_marking_words_is_not_an_edit(qtbot, demo_store, meeting):
     qtbot.waitUntil(lambda: underlined(form.comment) == ["recieve"])
     assert edits == []
     assert not form.comment.document().isUndoAvailable()
+
+
+def test_a_measure_shown_has_its_misspelt_words_underlined_once_it_is_on_screen(
+    qtbot, form, demo_store, meeting
+):
+    saved = demo_store.meetings.save_challenge(
+        Challenge(meeting.id, "A3", council_comment="We will recieve it.\nTeh second line.")
+    )
+    rows = {r.code: r for r in board_for_meeting(demo_store, meeting)}
+    edits: list[bool] = []
+    form.fields.edited.connect(lambda: edits.append(True))
+
+    form.show_measure(meeting, rows["A3"])
+    assert form.comment.toPlainText() == saved.council_comment
+    # Not marked while the new measure is being put on screen, but a moment later.
+    assert underlined(form.comment) == []
+    qtbot.waitUntil(lambda: underlined(form.comment) == ["recieve", "Teh"])
+    assert edits == []  # marking is not typing: nothing to save, nothing to undo
+    assert not form.comment.document().isUndoAvailable()
+    assert record(demo_store, meeting, "A3") == saved
+
+    # Running on through measures marks only where the officer stops.
+    form.show_measure(meeting, rows["A2"])
+    form.show_measure(meeting, rows["A3"])
+    qtbot.waitUntil(lambda: underlined(form.comment) == ["recieve", "Teh"])
+    type_into(qtbot, form.comment, " Anothr")  # typing is marked as ever
+    qtbot.waitUntil(lambda: underlined(form.comment) == ["recieve", "Teh", "Anothr"])

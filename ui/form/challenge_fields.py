@@ -18,6 +18,7 @@ from challenge_app.board import BoardRow
 from challenge_app.models import Challenge, Parties, Placement
 from ui.form.growing_text import GrowingTextEdit
 from ui.form.questions_editor import QuestionsEditor
+from ui.form.wrapped_label import WrappedLabel
 
 SUGGESTED = ""  # combo data for "use the suggestion": placement stays undecided (NULL)
 
@@ -78,7 +79,7 @@ class ChallengeFields(QWidget):
         self.placement = QComboBox()
         self.placement.setAccessibleName("Placement")
         self.placement.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.placement_reason = QLabel()
+        self.placement_reason = WrappedLabel()
         self.placement_reason.setTextFormat(Qt.TextFormat.PlainText)
         self.placement_reason.setWordWrap(True)
         self.placement_reason.setEnabled(False)

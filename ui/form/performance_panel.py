@@ -16,11 +16,12 @@ from challenge_app.formatting import format_value, performance_line, target_line
 from challenge_app.models import HIGHER, LOWER
 from challenge_app.travel import Direction
 from ui.form.status_badge import StatusBadge
+from ui.form.wrapped_label import WrappedLabel
 
 
 def _label(wrap: bool = True) -> QLabel:
     """A label for figures and officer-visible text: plain text, never rich text."""
-    label = QLabel()
+    label = WrappedLabel()
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(wrap)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

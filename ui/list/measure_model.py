@@ -195,6 +195,13 @@ class MeasureTableModel(QAbstractTableModel):
         return None
 
     # -- Qt model API -----------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        """As Qt's own, in one call: the list's filter asks for every cell it
+        paints, and Qt's version calls back for the row and column counts."""
+        if parent.isValid() or not (0 <= row < len(self._rows) and 0 <= column < _COLUMN_COUNT):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
