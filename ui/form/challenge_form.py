@@ -306,7 +306,10 @@ def _settle_layouts() -> None:
     repaints of the whole form per switch). Running the pending layout
     requests here makes the first paint the final one.
     """
-    for _ in range(2):  # a pass can ask for one more (a field growing moves the rest)
+    # Each pass can ask for one more: a field growing relays the fields out, which
+    # changes the form's height, which the scroll area then applies to the form.
+    # Requests made during a pass wait for the next one; a pass with none is cheap.
+    for _ in range(4):
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
 
