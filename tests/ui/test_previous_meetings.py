@@ -64,9 +64,11 @@ def test_panel_follows_the_measure_and_the_meeting(open_window, demo_store, q2, 
     assert window.measures.current_code() == "A3"
     panel_text(window, qtbot, "Nothing was recorded on A3 at meetings before this one")
     assert window.previous.text.toPlainText().strip() == ""
+    assert window.previous.text.isHidden()  # no empty box under the words
 
     window.measures.select_code("C14")
     text = panel_text(window, qtbot, "C14 at 1 earlier meeting")
+    assert not window.previous.text.isHidden()
     assert q4_notes in text and q1_comment not in text  # Q1 is this meeting, not an earlier one
 
 

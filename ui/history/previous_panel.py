@@ -141,6 +141,7 @@ class PreviousMeetingsPanel(QWidget):
         body.addWidget(self.heading)
         body.addWidget(self.text, 1)
         body.addWidget(self.more_button)
+        body.addStretch(0)  # takes the room only while there is no text to show
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 8, 6, 4)
         layout.addLayout(header)
@@ -242,6 +243,7 @@ class PreviousMeetingsPanel(QWidget):
             )
         shown = past if self._expanded else past[:SHOWN_AT_FIRST]
         self.text.setHtml(previous_html(shown, self.store.settings.parties()) if shown else "")
+        self.text.setVisible(bool(shown))  # no empty white box under "Nothing was recorded"
         hidden = len(past) - len(shown)
         self.more_button.setText(f"Show {hidden} older meeting{'s' if hidden != 1 else ''}")
         self.more_button.setVisible(hidden > 0)
