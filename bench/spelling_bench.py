@@ -68,12 +68,21 @@ def _keystrokes(app, form, edit, text: str, spelling: bool) -> list[float]:
     return samples
 
 
-def _summary(name: str, samples: list[float], baseline: list[float] | None, note: str) -> dict:
+def _summary(
+    name: str,
+    timings: list[tuple[float, float]],
+    baseline: list[tuple[float, float]] | None,
+    note: str,
+) -> dict:
+    """Wall-clock figures judge the goal, as in ``ui_bench``; the process's CPU time
+    is beside them (on a shared machine the wall clock counts other programs too)."""
+    samples = [wall for wall, _cpu in timings]
     median = statistics.median(samples)
     result = {
         "name": name,
         "median_ms": round(median, 1),
         "worst_ms": round(max(samples), 1),
+        "cpu_median_ms": round(statistics.median(cpu for _wall, cpu in timings), 1),
         "samples": len(samples),
         "ratio": round(median / FRAME_MS, 2),
         "goal": 1.0,
@@ -81,7 +90,9 @@ def _summary(name: str, samples: list[float], baseline: list[float] | None, note
         "note": note,
     }
     if baseline is not None:
-        result["without_spelling_median_ms"] = round(statistics.median(baseline), 1)
+        result["without_spelling_median_ms"] = round(
+            statistics.median(wall for wall, _cpu in baseline), 1
+        )
     return result
 
 
