@@ -320,3 +320,19 @@ def test_the_error_dialog_opens_the_log_folder_and_stays_up(qtbot, tmp_path, ope
     qtbot.mouseClick(button(box, "Open log folder"), Qt.MouseButton.LeftButton)
     assert [url.toLocalFile() for url in opened_urls] == [str(log_file.parent)]
     assert box.isVisible()  # the officer can still read what to do
+
+
+def test_opening_the_window_loads_no_document_writer(tmp_path):
+    """openpyxl and python-docx cost ~200 ms to import: they load when an export or
+    import is asked for, never on the way to the first paint."""
+    code = (
+        "import sys\n"
+        "from ui.main import main\n"
+        "code = main(['--demo', '--exit-when-ready'])\n"
+        "print(code, sorted({n.split('.')[0] for n in sys.modules} & {'openpyxl', 'docx'}))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert out.stdout.splitlines()[-1] == "0 []", out.stderr
