@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from challenge_app.models import Challenge, Measure, Meeting, Placement, Target
 from challenge_app.periods import Month, Quarter, latest_month_window, parse_period
@@ -75,7 +76,7 @@ class BoardRow:
         """The placement shown is only the suggestion: the officer has not chosen."""
         return self.challenge is None or self.challenge.placement is None
 
-    @property
+    @cached_property
     def published(self) -> Placement:
         """Where the documents publish this measure (DOMAIN.md's placement rule)."""
         return published_placement(self.challenge, self.default_placement)

@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 # ASCII digits only: "\d" also matches "²" or Arabic-Indic digits, which int() refuses
 # or reads differently; such characters sort as letters.
 _RUNS = re.compile(r"([0-9]+)")
 
 
+@lru_cache(maxsize=8192)
 def natural_key(code: str) -> tuple:
-    """Sort key for a measure code: ``sorted(codes, key=natural_key)``."""
+    """Sort key for a measure code: ``sorted(codes, key=natural_key)``.
+
+    Cached: a database has a few hundred codes, and the list, the appendices
+    and every save sort them again."""
     parts = []
     for run in _RUNS.split(code.strip()):
         if not run:

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import StrEnum
+from functools import cached_property
 
 CONTRACT = "contract"
 VOLUMETRIC = "volumetric"
@@ -122,8 +123,10 @@ class Challenge:
         for value in self.texts().values():
             yield from (value,) if isinstance(value, str) else value
 
-    @property
+    @cached_property
     def is_empty(self) -> bool:
+        """Nothing written (blank text counts as nothing). Worked out once per record:
+        the list, the status bar and the placement rule ask it of every row often."""
         return not any(piece.strip() for piece in self.pieces())
 
 

@@ -3,6 +3,7 @@ the database exactly as before; a recorded response never overwritten unasked.""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 import zipfile
@@ -50,9 +51,7 @@ def record(db, code: str, text: str) -> None:
     try:
         meeting = store.meetings.latest_for_period(PERIOD)
         challenge = store.meetings.challenge(meeting.id, code)
-        store.meetings.save_challenge(
-            type(challenge)(**{**vars(challenge), "provider_response": text})
-        )
+        store.meetings.save_challenge(dataclasses.replace(challenge, provider_response=text))
     finally:
         store.close()
 
@@ -231,9 +230,7 @@ def test_council_text_edited_in_the_program_after_sending(sent, db, tmp_path, ca
     try:
         meeting = store.meetings.latest_for_period(PERIOD)
         challenge = store.meetings.challenge(meeting.id, "A1")
-        store.meetings.save_challenge(
-            type(challenge)(**{**vars(challenge), "council_comment": "Reworded."})
-        )
+        store.meetings.save_challenge(dataclasses.replace(challenge, council_comment="Reworded."))
     finally:
         store.close()
     type_into(sent, {"A1": "Thanks."})

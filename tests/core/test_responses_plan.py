@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, datetime, time
 
 import pytest
@@ -67,7 +68,7 @@ def test_a_response_typed_in_the_program_meanwhile_is_not_overwritten(db, tmp_pa
         plan = make_plan(store, read_returned(sent))
         challenge = store.meetings.challenge(plan.meeting.id, "A1")
         store.meetings.save_challenge(
-            type(challenge)(**{**vars(challenge), "provider_response": "Typed meanwhile."})
+            dataclasses.replace(challenge, provider_response="Typed meanwhile.")
         )
         recorded = apply_responses(store, plan)
         assert recorded.new == [] and recorded.kept == ["A1"]

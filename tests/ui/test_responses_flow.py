@@ -4,6 +4,7 @@ take), and the database checked."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
@@ -39,9 +40,7 @@ def db(tmp_path):
     try:
         meeting = store.meetings.latest_for_period(PERIOD)
         challenge = store.meetings.challenge(meeting.id, "A1")
-        store.meetings.save_challenge(
-            type(challenge)(**{**vars(challenge), "provider_response": OFFICER})
-        )
+        store.meetings.save_challenge(dataclasses.replace(challenge, provider_response=OFFICER))
     finally:
         store.close()
     return db
