@@ -71,11 +71,6 @@ class BoardRow:
             return self.challenge.placement
         return self.default_placement
 
-    @property
-    def is_suggestion(self) -> bool:
-        """The placement shown is only the suggestion: the officer has not chosen."""
-        return self.challenge is None or self.challenge.placement is None
-
     @cached_property
     def published(self) -> Placement:
         """Where the documents publish this measure (DOMAIN.md's placement rule)."""

@@ -19,7 +19,7 @@ from pathlib import Path
 from challenge_app import __version__
 from challenge_app.errors import InputError
 
-EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_UNEXPECTED, EXIT_BAD_INPUT = 1, 2
 
 log = logging.getLogger(__name__)
 

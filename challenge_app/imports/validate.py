@@ -38,7 +38,6 @@ from challenge_app.models import Target
 from challenge_app.periods import Period
 from challenge_app.progress import Progress, no_progress
 
-ATTRIBUTES = ("title", "area", "kind", "polarity", "unit")
 _PROGRESS_EVERY = 500
 _CACHE_LIMIT = 50_000
 _UNREAD = object()
