@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 
 from bench.ui_bench import FRAME_MS, _settle, _timed
+from bench.ui_bench import _summary as summarise
 
 SAMPLE = (
     "the council officers reviewed performance against target and tolerance this quarter "
@@ -71,28 +72,15 @@ def _keystrokes(app, form, edit, text: str, spelling: bool) -> list[float]:
 def _summary(
     name: str,
     timings: list[tuple[float, float]],
-    baseline: list[tuple[float, float]] | None,
+    baseline: list[tuple[float, float]],
     note: str,
 ) -> dict:
-    """Wall-clock figures judge the goal, as in ``ui_bench``; the process's CPU time
-    is beside them (on a shared machine the wall clock counts other programs too)."""
-    samples = [wall for wall, _cpu in timings]
-    median = statistics.median(samples)
-    result = {
-        "name": name,
-        "median_ms": round(median, 1),
-        "worst_ms": round(max(samples), 1),
-        "cpu_median_ms": round(statistics.median(cpu for _wall, cpu in timings), 1),
-        "samples": len(samples),
-        "ratio": round(median / FRAME_MS, 2),
-        "goal": 1.0,
-        "baseline": "one frame (16 ms)",
-        "note": note,
-    }
-    if baseline is not None:
-        result["without_spelling_median_ms"] = round(
-            statistics.median(wall for wall, _cpu in baseline), 1
-        )
+    """``ui_bench``'s figures for the keystrokes (one frame the goal), with the same
+    keystrokes' median with the highlighter detached beside them."""
+    result = summarise(name, timings, FRAME_MS, note)
+    result["without_spelling_median_ms"] = round(
+        statistics.median(wall for wall, _cpu in baseline), 1
+    )
     return result
 
 
