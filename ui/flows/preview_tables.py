@@ -60,7 +60,7 @@ class TakeKeepModel(RowsModel):
     ):
         super().__init__(headings, conflicts, parent)
         self.take_column = len(self.headings) - 1
-        self._cells = cells
+        self._cells_of = cells
         self._name = name
         self._take_says = take_says
         self._take_tip = take_tip
@@ -78,7 +78,7 @@ class TakeKeepModel(RowsModel):
         taken = self._taken[row]
         if column != self.take_column:
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-                text = self._cells(self.items[row])[column]
+                text = self._cells_of(self.items[row])[column]
                 return text if role == Qt.ItemDataRole.DisplayRole else (text or None)
             return None
         if role == Qt.ItemDataRole.DisplayRole:
