@@ -116,10 +116,6 @@ class MergePlan:
             )
         return lines
 
-    def conflict_lines(self) -> list[str]:
-        """Each differing record, by meeting and measure, and what became of it."""
-        return [f"{'replaced' if c.taken else 'kept'}: {c.describe()}" for c in self.conflicts]
-
 
 def _records(count: int) -> str:
     return f"{count} record{'s' if count != 1 else ''}"

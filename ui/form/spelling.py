@@ -140,10 +140,6 @@ class SpellingService(QObject):
             self._to_mark.append(highlighter)
         self._mark_timer.start()  # restarted: the officer is still moving on
 
-    @property
-    def marking_pending(self) -> bool:
-        return bool(self._to_mark)
-
     def _mark_held(self) -> None:
         pending, self._to_mark = self._to_mark, []
         for highlighter in pending:
