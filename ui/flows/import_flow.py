@@ -26,7 +26,7 @@ from challenge_app.imports.template import write_template
 from challenge_app.store import Store
 from ui.flows.folders import choose_file_to_open, last_folder, remember_folder
 from ui.flows.import_preview import ImportPreviewDialog
-from ui.flows.progress_dialog import progress_dialog
+from ui.flows.progress_dialog import progress_dialog, show_step
 from ui.text import message_box
 
 LAST_FOLDER_KEY = "import/last_folder"
@@ -79,14 +79,9 @@ class _Waiter(QObject):
 
     @Slot(int, int, str)
     def show_progress(self, done: int, total: int, what: str) -> None:
-        if total > 0:
-            # The label first: on a modal dialog setValue() processes events, and the
-            # officer must never see a new stage's count under the old stage's words.
-            self.dialog.setLabelText(f"{what}…")
-            self.dialog.setMaximum(total)
-            self.dialog.setValue(min(done, total))
-        else:  # the file does not say how long it is: count instead
-            self.dialog.setLabelText(f"{what}… {done:,} so far")
+        # Without a total (the file does not say how long it is), count instead.
+        label = f"{what}…" if total > 0 else f"{what}… {done:,} so far"
+        show_step(self.dialog, done, total, label)
 
     @Slot(object)
     def finish(self, result: object) -> None:

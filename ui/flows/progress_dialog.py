@@ -26,6 +26,16 @@ def progress_dialog(parent: QWidget | None, title: str, label: str) -> QProgress
     return dialog
 
 
+def show_step(dialog: QProgressDialog, done: int, total: int, label: str) -> None:
+    """Show a step: its words first, then its count. On a modal dialog ``setValue``
+    runs events, and the officer must never see a new stage's count under the old
+    stage's words (nor a Cancel be judged against them)."""
+    dialog.setLabelText(label)
+    if total > 0:
+        dialog.setMaximum(total)
+        dialog.setValue(min(done, total))
+
+
 class DialogProgress:
     """A ``Progress`` that drives a progress dialog and turns Cancel into ``cancelled``."""
 
@@ -34,11 +44,7 @@ class DialogProgress:
         self.cancelled = cancelled
 
     def __call__(self, done: int, total: int, what: str = "") -> None:
-        if total > 0:
-            self.dialog.setMaximum(total)
-            self.dialog.setValue(min(done, total))
-        if what:
-            self.dialog.setLabelText(f"{what}…")
+        show_step(self.dialog, done, total, f"{what}…" if what else self.dialog.labelText())
         QApplication.processEvents()
         if self.dialog.wasCanceled():
             raise self.cancelled
