@@ -94,7 +94,8 @@ def is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _column_letter(index: int) -> str:
+def column_letter(index: int) -> str:
+    """The spreadsheet letter of the column at 0-based ``index`` (0 -> A, 26 -> AA)."""
     letters = ""
     index += 1
     while index:
@@ -116,7 +117,7 @@ def _understand_header(
             continue
         label = str(raw).strip()
         if with_letters:
-            label = f"{label} ({_column_letter(index)})"
+            label = f"{label} ({column_letter(index)})"
         if name not in COLUMNS:
             ignored.append(label)
         elif name in found:

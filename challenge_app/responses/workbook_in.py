@@ -31,6 +31,7 @@ from challenge_app.errors import InputError, Problem
 from challenge_app.export.safe_text import clean
 from challenge_app.imports.reader import (
     XLSX_SUFFIXES,
+    column_letter,
     is_blank,
     normalise_heading,
     open_workbook,
@@ -61,7 +62,7 @@ class Column:
     @property
     def label(self) -> str:
         """As a message names it: "E (Trust Response)"."""
-        return f"{_letter(self.index)} ({self.heading})"
+        return f"{column_letter(self.index)} ({self.heading})"
 
 
 @dataclass(frozen=True)
@@ -94,12 +95,6 @@ class ReturnedWorkbook:
     def problem(self, message: str, row: int | None = None, column: Column | None = None):
         """A ``Problem`` on this workbook's Responses sheet."""
         return Problem(message, str(self.path), row, column.label if column else None, SHEET)
-
-
-def _letter(index: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(index + 1)
 
 
 def cell_text(value: object) -> str:
